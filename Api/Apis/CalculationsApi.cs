@@ -1,0 +1,143 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Pi.Orleans.Api.Contracts;
+using Pi.Orleans.Grains.Hosting;
+
+namespace Pi.Orleans.Api.Apis;
+
+/// <summary>The calculation routes of the original app: submit, read, list and cancel.</summary>
+public static class CalculationsApi
+{
+    private static readonly TimeSpan SingleWaitStep = TimeSpan.FromSeconds(10);
+
+    /// <summary>Maps /api/calculate.</summary>
+    public static RouteGroupBuilder MapCalculationsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/calculate").WithTags("Calculations");
+        group.MapPost("/", SubmitAsync).WithName("SubmitCalculation")
+            .WithSummary("Submit a calculation; single mode answers when done, distributed mode answers 202 at once.")
+            .Accepts<SubmitExample>("application/json");
+        group.MapGet("/{id}", GetAsync).WithName("GetCalculation").WithSummary("Status, progress and results of one calculation.");
+        group.MapGet("/", ListAsync).WithName("ListCalculations").WithSummary("Recent calculations, newest first.");
+        group.MapDelete("/{id}", CancelAsync).WithName("CancelCalculation").WithSummary("Cancel a pending or running calculation.");
+        return group;
+    }
+
+    private static async Task<Results<Ok<CalculationResponse>, Accepted<CalculationResponse>, ProblemHttpResult>> SubmitAsync(
+        HttpRequest http, IGrainFactory grains, IOptions<PiOptions> options, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var (request, problem) = await SubmitReader.ReadAsync(http, options.Value, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var id = Guid.NewGuid();
+        var grain = grains.GetGrain<ICalculationGrain>(id);
+        var snapshot = await grain.StartAsync(request!);
+        if (request!.Mode == CalculationMode.Distributed)
+        {
+            return TypedResults.Accepted($"/api/calculate/{id}", CalculationResponse.From(snapshot, time.GetUtcNow()));
+        }
+
+        while (snapshot.Status is CalculationStatus.Pending or CalculationStatus.Running)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            snapshot = await grain.WaitAsync(SingleWaitStep) ?? snapshot;
+        }
+
+        return TypedResults.Ok(CalculationResponse.From(snapshot, time.GetUtcNow()));
+    }
+
+    private static async Task<Results<Ok<CalculationResponse>, NotFound<ProblemDetails>, ValidationProblem>> GetAsync(
+        string id, IGrainFactory grains, TimeProvider time)
+    {
+        if (!Guid.TryParse(id, out var key))
+        {
+            return BadId();
+        }
+
+        var snapshot = await grains.GetGrain<ICalculationGrain>(key).GetAsync();
+        return snapshot is null ? NotFound(key) : TypedResults.Ok(CalculationResponse.From(snapshot, time.GetUtcNow()));
+    }
+
+    private static async Task<Results<Ok<CalculationResponse[]>, ValidationProblem>> ListAsync(
+        string? status, string? limit, IGrainFactory grains, TimeProvider time)
+    {
+        var errors = new Dictionary<string, string[]>();
+        CalculationStatus? wanted = null;
+        if (!string.IsNullOrEmpty(status))
+        {
+            if (Enum.TryParse<CalculationStatus>(status, ignoreCase: true, out var parsed) && !int.TryParse(status, out _))
+            {
+                wanted = parsed;
+            }
+            else
+            {
+                errors["status"] = ["status must be one of pending, running, completed, failed, cancelled."];
+            }
+        }
+
+        var take = 20;
+        if (!string.IsNullOrEmpty(limit) && (!int.TryParse(limit, out take) || take is < 1 or > 1000))
+        {
+            errors["limit"] = ["limit must be a whole number from 1 to 1000."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "Invalid query");
+        }
+
+        var summaries = await grains.GetGrain<ICalculationIndexGrain>(0).ListAsync(wanted, take);
+        var snapshots = await Task.WhenAll(summaries.Select(s => grains.GetGrain<ICalculationGrain>(s.Id).GetAsync()));
+        var now = time.GetUtcNow();
+        return TypedResults.Ok(snapshots.OfType<CalculationSnapshot>().Select(s => CalculationResponse.From(s, now)).ToArray());
+    }
+
+    private static async Task<Results<Ok<CalculationResponse>, NotFound<ProblemDetails>, Conflict<ProblemDetails>, ValidationProblem>> CancelAsync(
+        string id, IGrainFactory grains, TimeProvider time)
+    {
+        if (!Guid.TryParse(id, out var key))
+        {
+            return BadId();
+        }
+
+        var grain = grains.GetGrain<ICalculationGrain>(key);
+        var before = await grain.GetAsync();
+        if (before is null)
+        {
+            return NotFound(key);
+        }
+
+        if (before.Status is CalculationStatus.Completed or CalculationStatus.Failed)
+        {
+            return TypedResults.Conflict(new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "Calculation already finished",
+                Detail = $"Calculation {key} is {before.Status.ToString().ToLowerInvariant()} and cannot be cancelled.",
+            });
+        }
+
+        var after = await grain.CancelAsync();
+        return TypedResults.Ok(CalculationResponse.From(after!, time.GetUtcNow()));
+    }
+
+    private static ValidationProblem BadId() =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["id"] = ["id must be a calculation id (a GUID)."] }, title: "Invalid id");
+
+    private static NotFound<ProblemDetails> NotFound(Guid id) => TypedResults.NotFound(new ProblemDetails
+    {
+        Status = StatusCodes.Status404NotFound,
+        Title = "Calculation not found",
+        Detail = $"No calculation has the id {id}.",
+    });
+
+    /// <summary>The documented shape of the POST body (the handler reads the JSON itself to name each bad field).</summary>
+    /// <param name="TotalPoints">Points to sample, 1 up to the configured limit.</param>
+    /// <param name="Mode">"single" or "distributed" (the default).</param>
+    /// <param name="Seed">Optional seed; the service picks and reports one when absent.</param>
+    public sealed record SubmitExample(long TotalPoints, string? Mode, ulong? Seed);
+}

@@ -1,0 +1,30 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Pi.Orleans.Api.Hosting;
+
+/// <summary>The HTTP edge: snake_case JSON, ProblemDetails for every error, and the OpenAPI document.</summary>
+public static class ApiExtensions
+{
+    /// <summary>Registers JSON options, ProblemDetails and OpenAPI.</summary>
+    public static WebApplicationBuilder AddPiApi(this WebApplicationBuilder builder)
+    {
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+        });
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        return builder;
+    }
+
+    /// <summary>Turns unhandled errors and bare status codes into ProblemDetails and maps /openapi/v1.json.</summary>
+    public static WebApplication UsePiApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapOpenApi();
+        return app;
+    }
+}

@@ -1,0 +1,5 @@
+namespace Pi.Orleans;
+
+/// <summary>One silo's chunk slots: how many exist, how many run a chunk and how many chunks wait.</summary>
+[GenerateSerializer, Immutable, Alias("pi.SlotSnapshot")]
+public sealed record SlotSnapshot(string Silo, int Total, int Used, int Queued, bool RunsChunks, long ChunksCompleted);

@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Logging;
+
+namespace Pi.Orleans.Grains.Calculations;
+
+public sealed partial class CalculationGrain
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "Calculation {CalculationId} accepted: {TotalPoints} points, {Mode}, seed {Seed}, {Chunks} chunks")]
+    private static partial void LogAccepted(ILogger logger, Guid calculationId, long totalPoints, CalculationMode mode, ulong seed, int chunks);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Calculation {CalculationId} resuming with {ChunksDone}/{ChunksTotal} chunks done")]
+    private static partial void LogResuming(ILogger logger, Guid calculationId, int chunksDone, int chunksTotal);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Calculation {CalculationId} chunk {ChunkIndex} done on {Silo} in {ComputeMs} ms after {QueuedMs} ms queued")]
+    private static partial void LogChunkDone(ILogger logger, Guid calculationId, int chunkIndex, string silo, double computeMs, double queuedMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Calculation {CalculationId} chunk {ChunkIndex} attempt {Attempt} failed ({ErrorType}: {Error}); retrying as a new attempt")]
+    private static partial void LogChunkRetry(ILogger logger, Guid calculationId, int chunkIndex, int attempt, string errorType, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Calculation {CalculationId} cancelled with {ChunksDone}/{ChunksTotal} chunks done")]
+    private static partial void LogCancelled(ILogger logger, Guid calculationId, int chunksDone, int chunksTotal);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Calculation {CalculationId} finished {Status}: {ChunksDone} chunks, {Retries} retries")]
+    private static partial void LogFinished(ILogger logger, Guid calculationId, CalculationStatus status, int chunksDone, int retries);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Calculation {CalculationId} failed")]
+    private static partial void LogFailed(ILogger logger, Guid calculationId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Calculation {CalculationId} could not write its state")]
+    private static partial void LogPersistFailed(ILogger logger, Guid calculationId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Calculation {CalculationId} could not update the calculation index")]
+    private static partial void LogIndexFailed(ILogger logger, Guid calculationId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Calculation {CalculationId} could not remove its resume reminder")]
+    private static partial void LogReminderFailed(ILogger logger, Guid calculationId, Exception exception);
+}

@@ -1,0 +1,196 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Pi.Orleans.Grains.Hosting;
+using Pi.Orleans.Grains.Slots;
+
+namespace Pi.Orleans.Grains.Calculations;
+
+/// <summary>
+/// Owns one calculation. Requests are served between the awaits of a background run that fans out the chunks;
+/// the state is persisted as chunks finish, so a new activation resumes from the finished chunks.
+/// </summary>
+public sealed partial class CalculationGrain(
+    [PersistentState("calculation", StorageNames.Calculations)] IPersistentState<CalculationState> state,
+    ChunkSlots localSlots,
+    ClusterSlots clusterSlots,
+    ILocalSiloDetails localSilo,
+    IOptions<PiOptions> options,
+    TimeProvider time,
+    ILogger<CalculationGrain> logger) : Grain, ICalculationGrain, IRemindable
+{
+    private const string ResumeReminder = "resume";
+    private static readonly TimeSpan ResumePeriod = TimeSpan.FromMinutes(1);
+    private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private CancellationTokenSource? _run;
+    private Task _runTask = Task.CompletedTask;
+    private Task _lastWrite = Task.CompletedTask;
+    private DateTimeOffset _lastPersist;
+
+    private Guid Id => this.GetPrimaryKey();
+
+    private CalculationState S => state.State;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (S.Request is null)
+        {
+            return Task.CompletedTask;
+        }
+
+        if (IsActive(S.Status))
+        {
+            LogResuming(logger, Id, S.Chunks.Count, S.ChunksTotal);
+            StartRun();
+        }
+        else
+        {
+            _finished.TrySetResult();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_run is null || _runTask.IsCompleted)
+        {
+            return;
+        }
+
+        // Stop computing here; the finished chunks are written, and the reminder or the next call resumes the rest.
+        await _run.CancelAsync();
+        await _runTask.WaitAsync(TimeSpan.FromSeconds(5), cancellationToken).ContinueWith(_ => { }, TaskScheduler.Current);
+        if (IsActive(S.Status))
+        {
+            await PersistAsync();
+        }
+    }
+
+    public async Task<CalculationSnapshot> StartAsync(CalculationRequest request)
+    {
+        if (S.Request is { } existing)
+        {
+            return existing == request
+                ? Snapshot()
+                : throw new InvalidOperationException($"Calculation {Id} already exists with a different request.");
+        }
+
+        var o = options.Value;
+        var plan = ChunkPlan.Create(request.TotalPoints, o.ChunkPoints, o.MaxChunks);
+        state.State = new CalculationState
+        {
+            Request = request,
+            Status = CalculationStatus.Pending,
+            CreatedAt = time.GetUtcNow(),
+            BlocksPerChunk = plan.BlocksPerChunk,
+            ChunksTotal = plan.ChunkCount,
+        };
+        await PersistAsync();
+        await RecordInIndexAsync();
+        if (request.Mode == CalculationMode.Distributed)
+        {
+            await this.RegisterOrUpdateReminder(ResumeReminder, ResumePeriod, ResumePeriod);
+        }
+
+        LogAccepted(logger, Id, request.TotalPoints, request.Mode, request.Seed, plan.ChunkCount);
+        StartRun();
+        return Snapshot();
+    }
+
+    public Task<CalculationSnapshot?> GetAsync() => Task.FromResult(S.Request is null ? null : Snapshot());
+
+    public async Task<CalculationSnapshot?> WaitAsync(TimeSpan maxWait)
+    {
+        if (S.Request is null)
+        {
+            return null;
+        }
+
+        await Task.WhenAny(_finished.Task, Task.Delay(maxWait, time));
+        return Snapshot();
+    }
+
+    public async Task<CalculationSnapshot?> CancelAsync()
+    {
+        if (S.Request is null)
+        {
+            return null;
+        }
+
+        if (IsActive(S.Status))
+        {
+            LogCancelled(logger, Id, S.Chunks.Count, S.ChunksTotal);
+            if (_run is not null)
+            {
+                await _run.CancelAsync();
+            }
+
+            await FinishAsync(CalculationStatus.Cancelled, "cancelled by request");
+        }
+
+        return Snapshot();
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (S.Request is null || !IsActive(S.Status))
+        {
+            await UnregisterResumeReminderAsync();
+        }
+        else if (_runTask.IsCompleted)
+        {
+            StartRun();
+        }
+    }
+
+    private static bool IsActive(CalculationStatus status) => status is CalculationStatus.Pending or CalculationStatus.Running;
+
+    private void StartRun()
+    {
+        _run?.Dispose();
+        _run = new CancellationTokenSource();
+        _runTask = RunAsync(_run.Token);
+    }
+
+    private CalculationSnapshot Snapshot()
+    {
+        long inside = 0, done = 0;
+        foreach (var chunk in S.Chunks.Values)
+        {
+            inside += chunk.Inside;
+            done += chunk.Total;
+        }
+
+        return new CalculationSnapshot(
+            Id, S.Request!, S.Status, S.ChunksTotal, S.Chunks.Count, inside, done, [.. S.Silos],
+            S.CreatedAt, S.StartedAt, S.FinishedAt, S.Error, S.ChunkRetries);
+    }
+
+    private async Task RecordInIndexAsync()
+    {
+        try
+        {
+            await GrainFactory.GetGrain<ICalculationIndexGrain>(0).RecordAsync(new CalculationSummary(Id, S.Status, S.CreatedAt));
+        }
+        catch (Exception ex)
+        {
+            LogIndexFailed(logger, Id, ex);
+        }
+    }
+
+    private async Task UnregisterResumeReminderAsync()
+    {
+        try
+        {
+            var reminder = await this.GetReminder(ResumeReminder);
+            if (reminder is not null)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+        }
+        catch (Exception ex)
+        {
+            LogReminderFailed(logger, Id, ex);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Configuration;
+using Pi.Orleans.Grains.Calculations;
+using Pi.Orleans.Grains.Slots;
+
+namespace Pi.Orleans.Grains.Hosting;
+
+/// <summary>Registers the π grains and their services on a silo.</summary>
+public static class PiGrainsExtensions
+{
+    /// <summary>Adds the chunk slots, the slots service and the options; <paramref name="runsChunks"/> false keeps chunk grains off this silo.</summary>
+    public static ISiloBuilder AddPiGrains(this ISiloBuilder builder, bool runsChunks = true)
+    {
+        builder.Services.AddOptions<PiOptions>()
+            .BindConfiguration(PiOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.PostConfigure<PiOptions>(o => o.RunsChunks &= runsChunks);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<ChunkSlots>();
+        builder.Services.TryAddSingleton<SlotsServiceClient>();
+        builder.Services.TryAddSingleton<ClusterSlots>();
+        builder.AddGrainService<SlotsService>();
+        if (!runsChunks)
+        {
+            builder.Configure<GrainTypeOptions>(o => o.Classes.Remove(typeof(ChunkGrain)));
+        }
+
+        return builder;
+    }
+}

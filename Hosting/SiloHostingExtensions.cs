@@ -1,0 +1,62 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Orleans.Configuration;
+using Pi.Orleans.Grains.Hosting;
+using StackExchange.Redis;
+
+namespace Pi.Orleans.Hosting;
+
+/// <summary>The silo composition both hosts share: clustering, storage, reminders, grains and health.</summary>
+public static class SiloHostingExtensions
+{
+    /// <summary>The connection string name that switches from the embedded default to Redis mode.</summary>
+    public const string RedisConnectionName = "Redis";
+
+    /// <summary>Makes this process a silo: Redis clustering and storage when a Redis connection string is set, else a one-process localhost cluster with in-memory storage.</summary>
+    public static WebApplicationBuilder AddPiSilo(this WebApplicationBuilder builder, SiloRole role)
+    {
+        var cluster = builder.Configuration.GetSection(ClusterHostingOptions.SectionName).Get<ClusterHostingOptions>() ?? new();
+        var redis = builder.Configuration.GetConnectionString(RedisConnectionName);
+        var embedded = string.IsNullOrWhiteSpace(redis);
+        var runsChunks = role == SiloRole.Worker || embedded || cluster.FrontRunsChunks;
+        builder.Services.AddSingleton(new SiloDescription(role, embedded, runsChunks));
+        builder.UseOrleans(silo =>
+        {
+            if (embedded)
+            {
+                silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
+                silo.AddMemoryGrainStorage(StorageNames.Calculations);
+                silo.UseInMemoryReminderService();
+            }
+            else
+            {
+                silo.UseRedisStores(redis!);
+                silo.Configure<ClusterOptions>(o => (o.ServiceId, o.ClusterId) = (cluster.ServiceId, cluster.ClusterId));
+                silo.ConfigureEndpoints(IPAddress.Parse(cluster.AdvertisedIP), cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
+            }
+
+            var name = string.IsNullOrWhiteSpace(cluster.SiloName) ? $"{role.ToString().ToLowerInvariant()}-{Environment.MachineName}-{cluster.SiloPort}" : cluster.SiloName;
+            silo.Configure<SiloOptions>(o => o.SiloName = name);
+            silo.AddPiGrains(runsChunks);
+        });
+        builder.AddPiHealthChecks();
+        return builder;
+    }
+
+    private static void UseRedisStores(this ISiloBuilder silo, string connectionString)
+    {
+        silo.UseRedisClustering(o => o.ConfigurationOptions = Parse(connectionString));
+        silo.AddRedisGrainStorage(StorageNames.Calculations, o => o.ConfigurationOptions = Parse(connectionString));
+        silo.UseRedisReminderService(o => o.ConfigurationOptions = Parse(connectionString));
+    }
+
+    private static ConfigurationOptions Parse(string connectionString)
+    {
+        var options = ConfigurationOptions.Parse(connectionString);
+        options.AbortOnConnectFail = false;
+        return options;
+    }
+}

@@ -1,0 +1,9 @@
+using Pi.Orleans.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddPiSilo(SiloRole.Worker);
+
+var app = builder.Build();
+app.MapPiHealth();
+
+await app.RunAsync();
