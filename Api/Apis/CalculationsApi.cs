@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Pi.Orleans.Api.Contracts;
 using Pi.Orleans.Grains.Hosting;
@@ -50,7 +49,7 @@ public static class CalculationsApi
         return TypedResults.Ok(CalculationResponse.From(snapshot, time.GetUtcNow()));
     }
 
-    private static async Task<Results<Ok<CalculationResponse>, NotFound<ProblemDetails>, ValidationProblem>> GetAsync(
+    private static async Task<Results<Ok<CalculationResponse>, ProblemHttpResult, ValidationProblem>> GetAsync(
         string id, IGrainFactory grains, TimeProvider time)
     {
         if (!Guid.TryParse(id, out var key))
@@ -96,7 +95,7 @@ public static class CalculationsApi
         return TypedResults.Ok(snapshots.OfType<CalculationSnapshot>().Select(s => CalculationResponse.From(s, now)).ToArray());
     }
 
-    private static async Task<Results<Ok<CalculationResponse>, NotFound<ProblemDetails>, Conflict<ProblemDetails>, ValidationProblem>> CancelAsync(
+    private static async Task<Results<Ok<CalculationResponse>, ProblemHttpResult, ValidationProblem>> CancelAsync(
         string id, IGrainFactory grains, TimeProvider time)
     {
         if (!Guid.TryParse(id, out var key))
@@ -113,12 +112,10 @@ public static class CalculationsApi
 
         if (before.Status is CalculationStatus.Completed or CalculationStatus.Failed)
         {
-            return TypedResults.Conflict(new ProblemDetails
-            {
-                Status = StatusCodes.Status409Conflict,
-                Title = "Calculation already finished",
-                Detail = $"Calculation {key} is {before.Status.ToString().ToLowerInvariant()} and cannot be cancelled.",
-            });
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                title: "Calculation already finished",
+                detail: $"Calculation {key} is {before.Status.ToString().ToLowerInvariant()} and cannot be cancelled.");
         }
 
         var after = await grain.CancelAsync();
@@ -128,12 +125,10 @@ public static class CalculationsApi
     private static ValidationProblem BadId() =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["id"] = ["id must be a calculation id (a GUID)."] }, title: "Invalid id");
 
-    private static NotFound<ProblemDetails> NotFound(Guid id) => TypedResults.NotFound(new ProblemDetails
-    {
-        Status = StatusCodes.Status404NotFound,
-        Title = "Calculation not found",
-        Detail = $"No calculation has the id {id}.",
-    });
+    private static ProblemHttpResult NotFound(Guid id) => TypedResults.Problem(
+        statusCode: StatusCodes.Status404NotFound,
+        title: "Calculation not found",
+        detail: $"No calculation has the id {id}.");
 
     /// <summary>The documented shape of the POST body (the handler reads the JSON itself to name each bad field).</summary>
     /// <param name="TotalPoints">Points to sample, 1 up to the configured limit.</param>

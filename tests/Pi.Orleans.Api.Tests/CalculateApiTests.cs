@@ -1,0 +1,112 @@
+using System.Net;
+using System.Net.Http.Json;
+using Pi.Orleans.Api.Tests.Infrastructure;
+
+namespace Pi.Orleans.Api.Tests;
+
+[Collection(EmbeddedApiCollection.Name)]
+public sealed class CalculateApiTests(EmbeddedApiFixture api)
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+    private CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task DistributedCalculationRunsToCompletionWithAnEstimateNearPi()
+    {
+        using var response = await api.Http.SubmitAsync(new { total_points = 50_000_000, mode = "distributed", seed = 7 }, Token);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var accepted = (await response.Content.ReadFromJsonAsync<CalculationJson>(CalculationJson.Options, Token))!;
+        Assert.Equal($"/api/calculate/{accepted.Id}", response.Headers.Location?.OriginalString);
+
+        var done = await api.Http.WaitFinishedAsync(accepted.Id, Timeout, Token);
+
+        Assert.Equal("completed", done.Status);
+        Assert.Equal(50_000_000, done.ResultTotal);
+        Assert.Equal(done.ChunksTotal, done.ChunksDone);
+        Assert.True(done.ChunksTotal > 1, "50M points at 4M per chunk must make several chunks");
+        Assert.InRange(done.ResultPi!.Value, Math.PI - (5 * done.StandardError!.Value), Math.PI + (5 * done.StandardError.Value));
+    }
+
+    [Fact]
+    public async Task SingleModeAnswersWithTheFinishedCalculationAndMatchesDistributedForTheSameSeed()
+    {
+        using var response = await api.Http.SubmitAsync(new { total_points = 30_000_000, mode = "single", seed = 99 }, Token);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var single = (await response.Content.ReadFromJsonAsync<CalculationJson>(CalculationJson.Options, Token))!;
+        Assert.Equal("completed", single.Status);
+
+        var accepted = await api.Http.SubmitDistributedAsync(30_000_000, 99, Token);
+        var distributed = await api.Http.WaitFinishedAsync(accepted.Id, Timeout, Token);
+
+        Assert.Equal(single.ResultInside, distributed.ResultInside);
+        Assert.Equal(single.ResultPi, distributed.ResultPi);
+        Assert.Single(single.SilosUsed);
+    }
+
+    [Fact]
+    public async Task WithoutASeedTheServicePicksOneAndReportsIt()
+    {
+        using var response = await api.Http.SubmitAsync(new { total_points = 1_000_000, mode = "single" }, Token);
+        var first = (await response.Content.ReadFromJsonAsync<CalculationJson>(CalculationJson.Options, Token))!;
+
+        using var again = await api.Http.SubmitAsync(new { total_points = 1_000_000, mode = "single", seed = first.Seed }, Token);
+        var second = (await again.Content.ReadFromJsonAsync<CalculationJson>(CalculationJson.Options, Token))!;
+
+        Assert.Equal(first.ResultInside, second.ResultInside);
+        Assert.True(first.Seed < (1UL << 53));
+    }
+
+    [Fact]
+    public async Task ListShowsNewestFirstAndFiltersByStatus()
+    {
+        var a = await api.Http.SubmitDistributedAsync(1_000_000, 1, Token);
+        await api.Http.WaitFinishedAsync(a.Id, Timeout, Token);
+        var b = await api.Http.SubmitDistributedAsync(1_000_000, 2, Token);
+        await api.Http.WaitFinishedAsync(b.Id, Timeout, Token);
+
+        var list = await api.Http.GetFromJsonAsync<CalculationJson[]>("/api/calculate?status=completed&limit=1000", CalculationJson.Options, Token);
+
+        var ids = list!.Select(c => c.Id).ToList();
+        Assert.True(ids.IndexOf(b.Id) < ids.IndexOf(a.Id) && ids.IndexOf(b.Id) >= 0, "newest first");
+        Assert.All(list!, c => Assert.Equal("completed", c.Status));
+        var one = await api.Http.GetFromJsonAsync<CalculationJson[]>("/api/calculate?limit=1", CalculationJson.Options, Token);
+        Assert.Single(one!);
+    }
+
+    [Fact]
+    public async Task DeleteCancelsARunningCalculationAndRefusesAFinishedOne()
+    {
+        var big = await api.Http.SubmitDistributedAsync(1_000_000_000_000, 3, Token);
+
+        using var cancel = await api.Http.DeleteAsync($"/api/calculate/{big.Id}", Token);
+        Assert.Equal(HttpStatusCode.OK, cancel.StatusCode);
+        var cancelled = await api.Http.GetCalculationAsync(big.Id, Token);
+        Assert.Equal("cancelled", cancelled.Status);
+        Assert.True(cancelled.ChunksDone < cancelled.ChunksTotal);
+
+        var small = await api.Http.SubmitDistributedAsync(1_000_000, 4, Token);
+        await api.Http.WaitFinishedAsync(small.Id, Timeout, Token);
+        using var refused = await api.Http.DeleteAsync($"/api/calculate/{small.Id}", Token);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task ClusterListsTheEmbeddedSiloWithItsSlots()
+    {
+        using var response = await api.Http.GetAsync("/api/cluster", Token);
+        var text = await response.Content.ReadAsStringAsync(Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("\"runs_chunks\":true", text, StringComparison.Ordinal);
+        Assert.Contains("\"slots_total\":", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheOpenApiDocumentDescribesTheCalculateRoutes()
+    {
+        var text = await api.Http.GetStringAsync("/openapi/v1.json", Token);
+
+        Assert.Contains("/api/calculate", text, StringComparison.Ordinal);
+        Assert.Contains("/api/calculate/{id}", text, StringComparison.Ordinal);
+    }
+}

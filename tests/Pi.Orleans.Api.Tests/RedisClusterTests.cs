@@ -1,0 +1,37 @@
+using Pi.Orleans.Api.Tests.Infrastructure;
+
+namespace Pi.Orleans.Api.Tests;
+
+public sealed class RedisClusterTests(RedisClusterFixture cluster) : IClassFixture<RedisClusterFixture>
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
+    private CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task ADistributedCalculationRunsItsChunksOnBothWorkersAndNotOnTheFront()
+    {
+        var accepted = await cluster.Api.Http.SubmitDistributedAsync(200_000_000, 11, Token);
+
+        var done = await cluster.Api.Http.WaitFinishedAsync(accepted.Id, Timeout, Token);
+
+        Assert.Equal("completed", done.Status);
+        Assert.Equal(200_000_000, done.ResultTotal);
+        Assert.Contains("worker-1", done.SilosUsed);
+        Assert.Contains("worker-2", done.SilosUsed);
+        Assert.DoesNotContain("front", done.SilosUsed);
+    }
+
+    [Fact]
+    public async Task ACompletedCalculationIsReadBackAfterTheApiProcessRestarts()
+    {
+        var accepted = await cluster.Api.Http.SubmitDistributedAsync(20_000_000, 12, Token);
+        var before = await cluster.Api.Http.WaitFinishedAsync(accepted.Id, Timeout, Token);
+        Assert.Equal("completed", before.Status);
+
+        await cluster.RestartApiAsync();
+        var after = await cluster.Api.Http.GetCalculationAsync(accepted.Id, Token);
+
+        Assert.Equal(before, after with { SilosUsed = before.SilosUsed });
+        Assert.Equal(before.SilosUsed, after.SilosUsed);
+    }
+}

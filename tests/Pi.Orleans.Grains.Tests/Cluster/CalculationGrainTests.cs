@@ -1,0 +1,91 @@
+using Microsoft.Extensions.DependencyInjection;
+using Pi.Orleans.Grains.Sampling;
+using Pi.Orleans.Grains.Slots;
+
+namespace Pi.Orleans.Grains.Tests.Cluster;
+
+[Collection(ClusterCollection.Name)]
+public sealed class CalculationGrainTests(PiTestCluster fixture)
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
+
+    [Fact]
+    public async Task ADistributedCalculationRunsItsChunksOnAtLeastTwoSilosAndGivesTheSamplerCount()
+    {
+        const long points = 100_000_000;
+        var before = CompletedPerSilo();
+
+        var grain = await fixture.StartAsync(points, CalculationMode.Distributed, seed: 31);
+        var done = await PiTestCluster.WaitAsync(grain, PiTestCluster.Finished, Timeout);
+
+        Assert.Equal(CalculationStatus.Completed, done.Status);
+        Assert.Equal(PiSampler.CountInside(31, 0, points), done.Inside);
+        Assert.Equal(points, done.PointsDone);
+        Assert.True(done.SilosUsed.Count >= 2, $"chunks ran on {string.Join(", ", done.SilosUsed)}");
+        var ranChunks = CompletedPerSilo().Zip(before).Count(p => p.First > p.Second);
+        Assert.True(ranChunks >= 2, $"slot counters moved on {ranChunks} silos");
+    }
+
+    [Fact]
+    public async Task SingleModeRunsOnOneSiloAndMatchesDistributed()
+    {
+        const long points = 20_000_000;
+        var single = await PiTestCluster.WaitAsync(await fixture.StartAsync(points, CalculationMode.Single, 8), PiTestCluster.Finished, Timeout);
+        var distributed = await PiTestCluster.WaitAsync(await fixture.StartAsync(points, CalculationMode.Distributed, 8), PiTestCluster.Finished, Timeout);
+
+        Assert.Single(single.SilosUsed);
+        Assert.Equal(distributed.Inside, single.Inside);
+        Assert.Equal(CalculationStatus.Completed, single.Status);
+    }
+
+    [Fact]
+    public async Task CancellingStopsTheCalculationAndFreesTheSlots()
+    {
+        var grain = await fixture.StartAsync(100_000_000_000, CalculationMode.Distributed, seed: 5);
+        await PiTestCluster.WaitAsync(grain, s => s.ChunksDone >= 1, Timeout);
+
+        var cancelled = await grain.CancelAsync();
+
+        Assert.Equal(CalculationStatus.Cancelled, cancelled!.Status);
+        Assert.True(cancelled.ChunksDone < cancelled.ChunksTotal);
+        await WaitUntilAsync(() => Slots().All(s => s.Used == 0 && s.Queued == 0));
+        var later = await grain.GetAsync();
+        Assert.Equal(CalculationStatus.Cancelled, later!.Status);
+    }
+
+    [Fact]
+    public async Task SlotsBoundHowManyChunksEachSiloRunsAtOnce()
+    {
+        var grain = await fixture.StartAsync(400_000_000, CalculationMode.Distributed, seed: 17);
+        int maxUsed = 0, maxQueued = 0;
+        while (await grain.GetAsync() is { } s && !PiTestCluster.Finished(s))
+        {
+            foreach (var slots in Slots())
+            {
+                Assert.InRange(slots.Used, 0, slots.Total);
+                maxUsed = Math.Max(maxUsed, slots.Used);
+                maxQueued = Math.Max(maxQueued, slots.Queued);
+            }
+
+            await Task.Delay(2, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal(PiTestCluster.SlotsPerSilo, maxUsed);
+        Assert.True(maxQueued > 0, "the fan-out window is larger than the slots, so some chunks must have waited");
+    }
+
+    private IEnumerable<ChunkSlots> Slots() =>
+        fixture.Cluster.Silos.Select(s => s.ServiceProvider.GetRequiredService<ChunkSlots>()).ToList();
+
+    private List<long> CompletedPerSilo() => [.. Slots().Select(s => s.Completed)];
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 1000 && !condition(); i++)
+        {
+            await Task.Delay(10, TestContext.Current.CancellationToken);
+        }
+
+        Assert.True(condition(), "condition not reached within 10 s");
+    }
+}
