@@ -1,4 +1,4 @@
-using Pi.Orleans.Grains.Sampling;
+using Pi.Orleans.Grains.Placement;
 
 namespace Pi.Orleans.Grains.Calculations;
 
@@ -17,14 +17,10 @@ public sealed partial class CalculationGrain
             }
 
             var plan = new ChunkPlan(S.Request!.TotalPoints, S.BlocksPerChunk, S.ChunksTotal);
-            if (S.Request.Mode == CalculationMode.Single)
-            {
-                await RunSingleAsync(plan, cancellationToken);
-            }
-            else
-            {
-                await RunDistributedAsync(plan, cancellationToken);
-            }
+            ChunkRouter router = S.Request.Mode == CalculationMode.Single
+                ? new SingleSiloRouter()
+                : new BalancedRouter(options.Value.InFlightPerSlot);
+            await RunChunksAsync(plan, router, cancellationToken);
 
             await FinishAsync(CalculationStatus.Completed, null);
         }
@@ -39,56 +35,45 @@ public sealed partial class CalculationGrain
         }
     }
 
-    // Single mode: every chunk in turn on this silo, one slot, so one core.
-    private async Task RunSingleAsync(ChunkPlan plan, CancellationToken cancellationToken)
-    {
-        var seed = S.Request!.Seed;
-        for (var i = 0; i < plan.ChunkCount; i++)
-        {
-            if (S.Chunks.ContainsKey(i))
-            {
-                continue;
-            }
-
-            var work = plan.Work(seed, i);
-            var run = await localSlots.RunAsync(
-                () => PiSampler.CountInside(work.Seed, work.FirstBlock, work.Points, cancellationToken),
-                cancellationToken);
-            Record(i, new ChunkResult(run.Value, work.Points, localSilo.Name, run.Computed.TotalMilliseconds, run.Queued.TotalMilliseconds));
-            await PersistIfDueAsync();
-        }
-    }
-
-    // Distributed mode: a sliding window of chunk calls, sized from the slots the cluster has now, so silos that
-    // join later are counted and receive chunks; each attempt has its own grain key and so its own placement.
-    private async Task RunDistributedAsync(ChunkPlan plan, CancellationToken cancellationToken)
+    // Keeps up to router.Window chunk calls in flight. Each attempt has its own grain key, so its own placement, aimed at
+    // the silo the router chooses. A failed or timed-out attempt is sent again as a new attempt, up to MaxChunkAttempts.
+    private async Task RunChunksAsync(ChunkPlan plan, ChunkRouter router, CancellationToken cancellationToken)
     {
         var seed = S.Request!.Seed;
         var pending = new Queue<int>(Enumerable.Range(0, plan.ChunkCount).Where(i => !S.Chunks.ContainsKey(i)));
         var attempts = new Dictionary<int, int>();
-        var inFlight = new Dictionary<Task<ChunkResult>, int>();
+        var inFlight = new Dictionary<Task<ChunkResult>, (int Index, string? Silo)>();
         while (pending.Count > 0 || inFlight.Count > 0)
         {
-            var window = await WindowAsync(cancellationToken);
+            var silos = (await clusterSlots.ReadCachedAsync(cancellationToken)).Where(s => s.RunsChunks).ToList();
+            var window = router.Window(silos);
             while (inFlight.Count < window && pending.TryDequeue(out var index))
             {
                 var attempt = attempts[index] = attempts.GetValueOrDefault(index) + 1;
+                var silo = router.Choose(silos);
                 var chunk = GrainFactory.GetGrain<IChunkGrain>($"{Id:N}/{index}/{attempt}");
-                var call = chunk.ComputeAsync(plan.Work(seed, index), cancellationToken)
+                var call = TargetSilo.With(silo, () => chunk.ComputeAsync(plan.Work(seed, index), cancellationToken))
                     .WaitAsync(options.Value.ChunkTimeout, cancellationToken);
-                inFlight.Add(call, index);
+                inFlight.Add(call, (index, silo));
+                if (silo is not null)
+                {
+                    router.Sent(silo);
+                }
             }
 
             var done = await Task.WhenAny(inFlight.Keys);
-            var finished = inFlight[done];
+            var (finished, sentTo) = inFlight[done];
             inFlight.Remove(done);
             try
             {
-                Record(finished, await done);
+                var result = await done;
+                End(router, sentTo, succeeded: true);
+                Record(finished, result);
                 await PersistIfDueAsync();
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
+                End(router, sentTo, succeeded: false);
                 var tried = attempts[finished];
                 if (tried >= options.Value.MaxChunkAttempts)
                 {
@@ -102,11 +87,12 @@ public sealed partial class CalculationGrain
         }
     }
 
-    private async Task<int> WindowAsync(CancellationToken cancellationToken)
+    private static void End(ChunkRouter router, string? silo, bool succeeded)
     {
-        var silos = await clusterSlots.ReadCachedAsync(cancellationToken);
-        var slots = silos.Where(s => s.RunsChunks).Sum(s => s.Total);
-        return Math.Max(1, slots * options.Value.InFlightPerSlot);
+        if (silo is not null)
+        {
+            router.Ended(silo, succeeded);
+        }
     }
 
     private void Record(int index, ChunkResult result)

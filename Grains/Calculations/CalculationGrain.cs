@@ -11,9 +11,7 @@ namespace Pi.Orleans.Grains.Calculations;
 /// </summary>
 public sealed partial class CalculationGrain(
     [PersistentState("calculation", StorageNames.Calculations)] IPersistentState<CalculationState> state,
-    ChunkSlots localSlots,
     ClusterSlots clusterSlots,
-    ILocalSiloDetails localSilo,
     IOptions<PiOptions> options,
     TimeProvider time,
     ILogger<CalculationGrain> logger) : Grain, ICalculationGrain, IRemindable

@@ -1,11 +1,11 @@
-using Orleans.Placement;
+using Pi.Orleans.Grains.Placement;
 using Pi.Orleans.Grains.Sampling;
 using Pi.Orleans.Grains.Slots;
 
 namespace Pi.Orleans.Grains.Calculations;
 
-/// <summary>One chunk attempt: waits for a slot on its silo, samples off the grain scheduler, then deactivates.</summary>
-[RandomPlacement]
+/// <summary>One chunk attempt: placed on the silo its caller aims it at, waits for a slot there, samples off the grain scheduler, then deactivates.</summary>
+[SlotAwarePlacement]
 public sealed class ChunkGrain(ChunkSlots slots, ILocalSiloDetails silo) : Grain, IChunkGrain
 {
     public async Task<ChunkResult> ComputeAsync(ChunkWork work, CancellationToken cancellationToken = default)

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
 using Pi.Orleans.Grains.Calculations;
+using Pi.Orleans.Grains.Placement;
 using Pi.Orleans.Grains.Slots;
 
 namespace Pi.Orleans.Grains.Hosting;
@@ -22,6 +23,7 @@ public static class PiGrainsExtensions
         builder.Services.TryAddSingleton<SlotsServiceClient>();
         builder.Services.TryAddSingleton<ClusterSlots>();
         builder.AddGrainService<SlotsService>();
+        builder.AddPlacementDirector<SlotAwarePlacement, SlotAwarePlacementDirector>();
         if (!runsChunks)
         {
             builder.Configure<GrainTypeOptions>(o => o.Classes.Remove(typeof(ChunkGrain)));

@@ -27,6 +27,19 @@ public sealed class CalculationGrainTests(PiTestCluster fixture)
     }
 
     [Fact]
+    public async Task EverySiloReceivesAFairShareOfTheChunks()
+    {
+        var before = CompletedPerSilo();
+
+        var grain = await fixture.StartAsync(300 * PiTestCluster.ChunkPoints, CalculationMode.Distributed, seed: 3);
+        await PiTestCluster.WaitAsync(grain, PiTestCluster.Finished, Timeout);
+
+        var shares = CompletedPerSilo().Zip(before).Select(p => p.First - p.Second).ToList();
+        Assert.Equal(300, shares.Sum());
+        Assert.All(shares, share => Assert.True(share >= 60, $"chunks per silo: {string.Join(", ", shares)}"));
+    }
+
+    [Fact]
     public async Task SingleModeRunsOnOneSiloAndMatchesDistributed()
     {
         const long points = 20_000_000;

@@ -1,0 +1,7 @@
+using Orleans.Placement;
+
+namespace Pi.Orleans.Grains.Placement;
+
+/// <summary>Marks a grain class for <see cref="SlotAwarePlacement"/>.</summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = false)]
+public sealed class SlotAwarePlacementAttribute() : PlacementAttribute(SlotAwarePlacement.Singleton);
