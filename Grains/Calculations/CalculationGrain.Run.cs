@@ -52,8 +52,7 @@ public sealed partial class CalculationGrain
                 var attempt = attempts[index] = attempts.GetValueOrDefault(index) + 1;
                 var silo = router.Choose(silos);
                 var chunk = GrainFactory.GetGrain<IChunkGrain>($"{Id:N}/{index}/{attempt}");
-                var call = TargetSilo.With(silo, () => chunk.ComputeAsync(plan.Work(seed, index), cancellationToken))
-                    .WaitAsync(options.Value.ChunkTimeout, cancellationToken);
+                var call = CallAsync(chunk, plan.Work(seed, index), silo, cancellationToken);
                 inFlight.Add(call, (index, silo));
                 if (silo is not null)
                 {
@@ -84,6 +83,21 @@ public sealed partial class CalculationGrain
                 LogChunkRetry(logger, Id, finished, tried, ex.GetType().Name, ex.Message);
                 pending.Enqueue(finished);
             }
+        }
+    }
+
+    // One attempt with its own deadline: on timeout the call is cancelled, which also stops the chunk on its silo.
+    private async Task<ChunkResult> CallAsync(IChunkGrain chunk, ChunkWork work, string? silo, CancellationToken cancellationToken)
+    {
+        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        attempt.CancelAfter(options.Value.ChunkTimeout);
+        try
+        {
+            return await TargetSilo.With(silo, () => chunk.ComputeAsync(work, attempt.Token));
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"chunk attempt {chunk.GetPrimaryKeyString()} took longer than {options.Value.ChunkTimeout}");
         }
     }
 
