@@ -1,63 +1,83 @@
+using System.Runtime.Intrinsics;
+
 namespace Pi.Orleans.Grains.Sampling;
 
 /// <summary>
 /// Counts the sampled points inside the quarter circle for a run of whole blocks. Plain code with no Orleans types:
-/// the grains call it, and a faster kernel can replace <see cref="CountBlock"/> without touching them.
+/// the grains call it, and every <see cref="SamplerKernel"/> gives the same counts, bit for bit.
 /// </summary>
 public static class PiSampler
 {
+    private const int PairSize = 2 * PointStreams.BlockSize;
+
+    /// <summary>The kernel used by the overloads that take none. Default: <see cref="SamplerKernel.Auto"/>.</summary>
+    public static SamplerKernel DefaultKernel { get; set; }
+
     /// <summary>Counts the inside points among <paramref name="points"/> points that start at block <paramref name="firstBlock"/>.</summary>
-    public static long CountInside(ulong seed, long firstBlock, long points, CancellationToken cancellationToken = default)
+    public static long CountInside(ulong seed, long firstBlock, long points, CancellationToken cancellationToken = default) =>
+        CountInside(seed, firstBlock, points, DefaultKernel, cancellationToken);
+
+    /// <summary>Counts the inside points among <paramref name="points"/> points that start at block <paramref name="firstBlock"/>, with the given kernel.</summary>
+    public static long CountInside(ulong seed, long firstBlock, long points, SamplerKernel kernel, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(firstBlock);
         ArgumentOutOfRangeException.ThrowIfNegative(points);
+        var used = Resolve(kernel);
         long inside = 0;
         var block = firstBlock;
-        for (var left = points; left > 0; left -= PointStreams.BlockSize, block++)
+        var left = points;
+        for (; left >= PairSize; left -= PairSize, block += 2)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            inside += CountBlock(seed, block, (int)Math.Min(left, PointStreams.BlockSize));
+            inside += used switch
+            {
+                SamplerKernel.Vector512 => Vector512Kernel.CountBlockPair(seed, block),
+                SamplerKernel.Vector256 => Vector256Kernel.CountBlockPair(seed, block),
+                _ => ScalarKernel.CountBlockPair(seed, block),
+            };
+        }
+
+        for (; left > 0; left -= PointStreams.BlockSize, block++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            inside += CountBlock(used, seed, block, (int)Math.Min(left, PointStreams.BlockSize));
         }
 
         return inside;
     }
 
-    /// <summary>Counts the inside points among the first <paramref name="points"/> points of one block.</summary>
+    /// <summary>Counts the inside points among the first <paramref name="points"/> points of one block, with <see cref="DefaultKernel"/>.</summary>
     public static long CountBlock(ulong seed, long block, int points)
     {
-        long inside = 0;
-        var fullSteps = points / PointStreams.Lanes;
-        var rest = points % PointStreams.Lanes;
-        for (var lane = 0; lane < PointStreams.Lanes; lane += 2)
-        {
-            inside += CountLanePair(seed, block, lane, fullSteps, rest);
-        }
-
-        return inside;
+        ArgumentOutOfRangeException.ThrowIfNegative(points);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(points, PointStreams.BlockSize);
+        return CountBlock(Resolve(DefaultKernel), seed, block, points);
     }
 
-    // Two lanes at once: their generators are independent, so the CPU overlaps the two dependency chains.
-    private static long CountLanePair(ulong seed, long block, int lane, int fullSteps, int rest)
+    /// <summary>The kernel that runs for <paramref name="requested"/>; throws <see cref="PlatformNotSupportedException"/> when the CPU cannot run a forced kernel.</summary>
+    public static SamplerKernel Resolve(SamplerKernel requested) =>
+        Resolve(requested, Vector256Kernel.IsSupported, Vector512Kernel.IsSupported);
+
+    internal static SamplerKernel Resolve(SamplerKernel requested, bool vector256, bool vector512) => requested switch
     {
-        var a = PointStreams.Lane(seed, block, lane);
-        var b = PointStreams.Lane(seed, block, lane + 1);
-        long inside = 0;
-        for (var step = 0; step < fullSteps; step++)
-        {
-            inside += PointStreams.Inside(a.Next());
-            inside += PointStreams.Inside(b.Next());
-        }
+        SamplerKernel.Auto when vector512 => SamplerKernel.Vector512,
+        SamplerKernel.Auto when vector256 => SamplerKernel.Vector256,
+        SamplerKernel.Auto or SamplerKernel.Scalar => SamplerKernel.Scalar,
+        SamplerKernel.Vector256 when vector256 => SamplerKernel.Vector256,
+        SamplerKernel.Vector512 when vector512 => SamplerKernel.Vector512,
+        SamplerKernel.Vector256 => throw Unsupported(requested, nameof(Vector256)),
+        SamplerKernel.Vector512 => throw Unsupported(requested, nameof(Vector512)),
+        _ => throw new ArgumentOutOfRangeException(nameof(requested), requested, "Unknown sampler kernel."),
+    };
 
-        if (lane < rest)
-        {
-            inside += PointStreams.Inside(a.Next());
-        }
+    private static long CountBlock(SamplerKernel used, ulong seed, long block, int points) => used switch
+    {
+        SamplerKernel.Vector512 => Vector512Kernel.CountBlock(seed, block, points),
+        SamplerKernel.Vector256 => Vector256Kernel.CountBlock(seed, block, points),
+        _ => ScalarKernel.CountBlock(seed, block, points),
+    };
 
-        if (lane + 1 < rest)
-        {
-            inside += PointStreams.Inside(b.Next());
-        }
-
-        return inside;
-    }
+    private static PlatformNotSupportedException Unsupported(SamplerKernel requested, string vector) =>
+        new($"The {requested} sampler kernel needs {vector} hardware acceleration, which this CPU or runtime does not provide "
+            + $"({vector}.IsHardwareAccelerated is false). Use {nameof(SamplerKernel)}.{nameof(SamplerKernel.Auto)} or a narrower kernel.");
 }

@@ -19,6 +19,9 @@ public static class PointStreams
     /// <summary>Squared radius of the quarter circle on the 2^31 lattice.</summary>
     public const ulong RadiusSquared = 1UL << 62;
 
+    /// <summary>State words of one xoshiro256** generator.</summary>
+    internal const int StateWords = 4;
+
     private const ulong Golden = 0x9E3779B97F4A7C15;
 
     /// <summary>The generator state of one lane of one block.</summary>
@@ -30,6 +33,24 @@ public static class PointStreams
             Mix(start + unchecked(2 * Golden)),
             Mix(start + unchecked(3 * Golden)),
             Mix(start + unchecked(4 * Golden)));
+    }
+
+    /// <summary>
+    /// The generator states of all lanes of one block, word by word for vector loads: <c>words[w * Lanes + lane]</c>
+    /// holds state word w of <see cref="Lane"/>(seed, block, lane).
+    /// </summary>
+    internal static void BlockState(ulong seed, long block, Span<ulong> words)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(words.Length, StateWords * Lanes);
+        var key = Mix(seed ^ 0x243F6A8885A308D3);
+        for (var lane = 0; lane < Lanes; lane++)
+        {
+            var start = key ^ Mix(((ulong)block * Lanes) + (ulong)lane + 1);
+            words[lane] = Mix(start + Golden);
+            words[Lanes + lane] = Mix(start + unchecked(2 * Golden));
+            words[(2 * Lanes) + lane] = Mix(start + unchecked(3 * Golden));
+            words[(3 * Lanes) + lane] = Mix(start + unchecked(4 * Golden));
+        }
     }
 
     /// <summary>
