@@ -4,12 +4,13 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Pi.Orleans.Grains.Hosting;
 using StackExchange.Redis;
 
 namespace Pi.Orleans.Hosting;
 
-/// <summary>The silo composition both hosts share: clustering, storage, reminders, grains and health.</summary>
+/// <summary>The silo composition both hosts share: clustering, storage, reminders, grains, telemetry, dashboard data and health.</summary>
 public static class SiloHostingExtensions
 {
     /// <summary>The connection string name that switches from the embedded default to Redis mode.</summary>
@@ -22,6 +23,7 @@ public static class SiloHostingExtensions
         var redis = builder.Configuration.GetConnectionString(RedisConnectionName);
         var embedded = string.IsNullOrWhiteSpace(redis);
         var runsChunks = role == SiloRole.Worker || embedded || cluster.FrontRunsChunks;
+        var dashboard = builder.Configuration.GetSection(PiDashboardOptions.SectionName).Get<PiDashboardOptions>() ?? new();
         builder.Services.AddSingleton(new SiloDescription(role, embedded, runsChunks));
         builder.UseOrleans(silo =>
         {
@@ -41,8 +43,15 @@ public static class SiloHostingExtensions
             var name = string.IsNullOrWhiteSpace(cluster.SiloName) ? $"{role.ToString().ToLowerInvariant()}-{Environment.MachineName}-{cluster.SiloPort}" : cluster.SiloName;
             silo.Configure<SiloOptions>(o => o.SiloName = name);
             silo.AddPiGrains(runsChunks);
+            silo.AddActivityPropagation();
+            if (dashboard.Enabled)
+            {
+                silo.AddDashboard();
+            }
         });
+        builder.Services.AddSingleton(dashboard);
         builder.AddPiHealthChecks();
+        builder.AddPiTelemetry(role);
         return builder;
     }
 

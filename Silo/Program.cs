@@ -5,5 +5,6 @@ builder.AddPiSilo(SiloRole.Worker);
 
 var app = builder.Build();
 app.MapPiHealth();
+app.MapPiMetrics();
 
 await app.RunAsync();

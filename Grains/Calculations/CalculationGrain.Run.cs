@@ -1,3 +1,4 @@
+using Pi.Orleans.Grains.Diagnostics;
 using Pi.Orleans.Grains.Placement;
 
 namespace Pi.Orleans.Grains.Calculations;
@@ -6,6 +7,13 @@ public sealed partial class CalculationGrain
 {
     private async Task RunAsync(CancellationToken cancellationToken)
     {
+        using var activity = PiActivities.Source.StartActivity("pi.calculation");
+        activity?.SetTag("pi.calculation.id", Id);
+        activity?.SetTag("pi.calculation.points", S.Request!.TotalPoints);
+        activity?.SetTag("pi.calculation.mode", S.Request!.Mode.ToString().ToLowerInvariant());
+        var unfinished = S.ChunksTotal - S.Chunks.Count;
+        instruments.OnChunksPending(unfinished);
+        instruments.OnCalculationActive(CalculationStatus.Running, +1);
         try
         {
             if (S.Status == CalculationStatus.Pending)
@@ -32,6 +40,12 @@ public sealed partial class CalculationGrain
         {
             LogFailed(logger, Id, ex);
             await FinishAsync(CalculationStatus.Failed, ex.Message);
+        }
+        finally
+        {
+            // Each finished chunk was taken off already; what is left is no longer pending here.
+            instruments.OnChunksPending(-(S.ChunksTotal - S.Chunks.Count));
+            instruments.OnCalculationActive(CalculationStatus.Running, -1);
         }
     }
 
@@ -67,6 +81,11 @@ public sealed partial class CalculationGrain
             {
                 var result = await done;
                 End(router, sentTo, succeeded: true);
+                if (!S.Chunks.ContainsKey(finished))
+                {
+                    instruments.OnChunksPending(-1);
+                }
+
                 Record(finished, result);
                 await PersistIfDueAsync();
             }
@@ -74,6 +93,7 @@ public sealed partial class CalculationGrain
             {
                 End(router, sentTo, succeeded: false);
                 var tried = attempts[finished];
+                instruments.OnChunkFailed(retried: tried < options.Value.MaxChunkAttempts);
                 if (tried >= options.Value.MaxChunkAttempts)
                 {
                     throw new ChunkFailedException(finished, tried, ex);
@@ -148,6 +168,7 @@ public sealed partial class CalculationGrain
             await UnregisterResumeReminderAsync();
         }
 
+        instruments.OnCalculationFinished(status, S.FinishedAt - S.StartedAt);
         LogFinished(logger, Id, status, S.Chunks.Count, S.ChunkRetries);
         _finished.TrySetResult();
     }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Pi.Orleans.Grains.Diagnostics;
 using Pi.Orleans.Grains.Hosting;
 using Pi.Orleans.Grains.Slots;
 
@@ -12,6 +13,7 @@ namespace Pi.Orleans.Grains.Calculations;
 public sealed partial class CalculationGrain(
     [PersistentState("calculation", StorageNames.Calculations)] IPersistentState<CalculationState> state,
     ClusterSlots clusterSlots,
+    PiInstruments instruments,
     IOptions<PiOptions> options,
     TimeProvider time,
     ILogger<CalculationGrain> logger) : Grain, ICalculationGrain, IRemindable

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Pi.Orleans.Grains.Calculations;
+using Pi.Orleans.Grains.Diagnostics;
 using Pi.Orleans.Grains.Placement;
 using Pi.Orleans.Grains.Slots;
 
@@ -17,9 +19,12 @@ public static class PiGrainsExtensions
             .BindConfiguration(PiOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PiOptions>, PiOptionsValidator>());
         builder.Services.PostConfigure<PiOptions>(o => o.RunsChunks &= runsChunks);
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddMetrics();
         builder.Services.TryAddSingleton<ChunkSlots>();
+        builder.Services.TryAddSingleton<PiInstruments>();
         builder.Services.TryAddSingleton<SlotsServiceClient>();
         builder.Services.TryAddSingleton<ClusterSlots>();
         builder.AddGrainService<SlotsService>();

@@ -45,6 +45,9 @@ public sealed class PiOptions
     /// <summary>Whether this silo hosts chunk grains. The front silo clears it in Redis mode. Default: true.</summary>
     public bool RunsChunks { get; set; } = true;
 
+    /// <summary>The sampler kernel: Auto picks the widest the CPU supports; Scalar, Vector256 or Vector512 force one. Default: Auto.</summary>
+    public Sampling.SamplerKernel Kernel { get; set; } = Sampling.SamplerKernel.Auto;
+
     private const long PointsPerBlock = Sampling.PointStreams.BlockSize;
 
     /// <summary>The effective slot count of this silo.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
+using Pi.Orleans.Grains.Diagnostics;
 using Pi.Orleans.Grains.Hosting;
 
 namespace Pi.Orleans.Grains.Slots;
@@ -12,6 +13,7 @@ public sealed class SlotsService(
     Silo silo,
     ILoggerFactory loggerFactory,
     ChunkSlots slots,
+    PiInstruments instruments,
     ILocalSiloDetails localSilo,
     IOptions<PiOptions> options) : GrainService(grainId, silo, loggerFactory), ISlotsService
 {
@@ -21,5 +23,6 @@ public sealed class SlotsService(
         slots.Used,
         slots.Queued,
         options.Value.RunsChunks,
-        slots.Completed));
+        slots.Completed,
+        instruments.PendingChunks));
 }

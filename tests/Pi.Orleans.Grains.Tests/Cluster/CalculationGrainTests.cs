@@ -69,7 +69,7 @@ public sealed class CalculationGrainTests(PiTestCluster fixture)
     [Fact]
     public async Task SlotsBoundHowManyChunksEachSiloRunsAtOnce()
     {
-        var grain = await fixture.StartAsync(400_000_000, CalculationMode.Distributed, seed: 17);
+        var grain = await fixture.StartAsync(1_000_000_000, CalculationMode.Distributed, seed: 17);
         int maxUsed = 0, maxQueued = 0;
         while (await grain.GetAsync() is { } s && !PiTestCluster.Finished(s))
         {

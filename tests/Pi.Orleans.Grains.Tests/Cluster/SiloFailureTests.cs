@@ -7,7 +7,7 @@ public sealed class SiloFailureTests(PiTestCluster fixture) : IClassFixture<PiTe
     [Fact]
     public async Task KillingASiloMidCalculationStillCompletesWithTheUndisturbedResult()
     {
-        const long points = 400_000_000;
+        const long points = 2_000_000_000;
         const ulong seed = 2718;
         var undisturbed = await PiTestCluster.WaitAsync(
             await fixture.StartAsync(points, CalculationMode.Distributed, seed), PiTestCluster.Finished, TimeSpan.FromSeconds(90));

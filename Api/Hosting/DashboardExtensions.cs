@@ -1,0 +1,19 @@
+using Orleans.Dashboard;
+using Pi.Orleans.Hosting;
+
+namespace Pi.Orleans.Api.Hosting;
+
+/// <summary>Serves the Orleans Dashboard at /dashboard unless it is switched off.</summary>
+public static class DashboardExtensions
+{
+    /// <summary>Maps the dashboard when <c>Dashboard:Enabled</c> is true.</summary>
+    public static WebApplication MapPiDashboard(this WebApplication app)
+    {
+        if (app.Services.GetRequiredService<PiDashboardOptions>().Enabled)
+        {
+            app.MapOrleansDashboard("/dashboard");
+        }
+
+        return app;
+    }
+}

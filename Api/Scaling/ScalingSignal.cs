@@ -1,0 +1,44 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Options;
+using Pi.Orleans.Grains.Diagnostics;
+using Pi.Orleans.Grains.Slots;
+
+namespace Pi.Orleans.Api.Scaling;
+
+/// <summary>
+/// Computes desired_workers = ceil((slots_used + slots_queued) / slots_per_worker), clamped to [MinWorkers, MaxWorkers],
+/// from the slots every silo reports; the last result is also exported as gauges.
+/// </summary>
+public sealed class ScalingSignal
+{
+    private readonly ClusterSlots _slots;
+    private readonly IOptionsMonitor<ScalingOptions> _options;
+    private ScalingReport? _last;
+
+    public ScalingSignal(ClusterSlots slots, IOptionsMonitor<ScalingOptions> options, IMeterFactory meters)
+    {
+        _slots = slots;
+        _options = options;
+        var meter = meters.Create(PiInstruments.MeterName);
+        meter.CreateObservableGauge("scaling.desired_workers", () => (long)(_last?.DesiredWorkers ?? 0), "{worker}", "Workers the backlog needs (clamped).");
+        meter.CreateObservableGauge("scaling.slots_total", () => (long)(_last?.SlotsTotal ?? 0), "{slot}", "Slots of all chunk-running silos.");
+        meter.CreateObservableGauge("scaling.slots_used", () => (long)(_last?.SlotsUsed ?? 0), "{slot}", "Busy slots of all chunk-running silos.");
+        meter.CreateObservableGauge("scaling.slots_queued", () => (long)(_last?.SlotsQueued ?? 0), "{chunk}", "Chunks waiting for a slot, cluster-wide.");
+        meter.CreateObservableGauge("scaling.pending_chunks", () => _last?.PendingChunks ?? 0, "{chunk}", "Unfinished chunks of running calculations, cluster-wide.");
+    }
+
+    /// <summary>Reads every silo's slots now and computes the signal.</summary>
+    public async Task<ScalingReport> ComputeAsync(CancellationToken cancellationToken)
+    {
+        var silos = await _slots.ReadAsync(cancellationToken);
+        var workers = silos.Where(s => s.RunsChunks).ToList();
+        var o = _options.CurrentValue;
+        var perWorker = o.SlotsPerWorker > 0 ? o.SlotsPerWorker : Math.Max(1, workers.Select(s => s.Total).DefaultIfEmpty(1).Max());
+        var used = workers.Sum(s => s.Used);
+        var queued = workers.Sum(s => s.Queued);
+        var desired = (int)Math.Clamp(Math.Ceiling((used + queued) / (double)perWorker), o.MinWorkers, Math.Max(o.MinWorkers, o.MaxWorkers));
+        var report = new ScalingReport(workers.Sum(s => s.Total), used, queued, silos.Sum(s => s.PendingChunks), perWorker, desired);
+        _last = report;
+        return report;
+    }
+}

@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using Pi.Orleans.Grains.Diagnostics;
+using Prometheus;
+
+namespace Pi.Orleans.Hosting;
+
+/// <summary>Metrics and traces for every silo: OpenTelemetry (OTLP when configured) and a Prometheus /metrics endpoint.</summary>
+public static class TelemetryExtensions
+{
+    /// <summary>The Orleans meter.</summary>
+    public const string OrleansMeter = "Microsoft.Orleans";
+
+    /// <summary>The Orleans activity sources whose spans join a calculation's trace.</summary>
+    public static readonly string[] OrleansSources = ["Microsoft.Orleans.Application", "Microsoft.Orleans.Runtime"];
+
+    /// <summary>Registers OpenTelemetry metrics and tracing; exports over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set.</summary>
+    public static WebApplicationBuilder AddPiTelemetry(this WebApplicationBuilder builder, SiloRole role)
+    {
+        ConfigurePrometheusMeters();
+        var otel = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService("pi-orleans-" + role.ToString().ToLowerInvariant()))
+            .WithMetrics(m => m.AddMeter(OrleansMeter, PiInstruments.MeterName).AddAspNetCoreInstrumentation())
+            .WithTracing(t => t.AddSource([.. OrleansSources, PiActivities.SourceName]).AddAspNetCoreInstrumentation(
+                o => o.Filter = context => !context.Request.Path.StartsWithSegments("/health") && !context.Request.Path.StartsWithSegments("/metrics")));
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            otel.UseOtlpExporter();
+        }
+
+        return builder;
+    }
+
+    /// <summary>Maps /metrics: the Orleans meter, ours, ASP.NET Core's and the runtime's, in Prometheus text format.</summary>
+    public static IEndpointRouteBuilder MapPiMetrics(this IEndpointRouteBuilder app)
+    {
+        app.MapMetrics("/metrics");
+        return app;
+    }
+
+    /// <summary>Limits the prometheus-net meter adapter to the meters worth scraping (it listens to every meter by default).</summary>
+    public static void ConfigurePrometheusMeters()
+    {
+        Metrics.ConfigureMeterAdapter(o => o.InstrumentFilterPredicate = instrument => instrument.Meter.Name is
+            OrleansMeter or PiInstruments.MeterName or "System.Runtime"
+            or "Microsoft.AspNetCore.Hosting" or "Microsoft.AspNetCore.Server.Kestrel");
+    }
+}
