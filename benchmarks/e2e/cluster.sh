@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Starts redis-server, N worker Silo processes and the Api on loopback (Release build), for benchmarks and experiments.
+# Usage: source cluster.sh; start_cluster N; ... ; stop_cluster
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+WORK=${WORK:-$(mktemp -d /tmp/pi-bench.XXXX)}
+API_PORT=${API_PORT:-18080}
+REDIS_PORT=${REDIS_PORT:-16379}
+PIDS=()
+
+start_cluster() {
+  local workers=$1
+  redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no --dir "$WORK" >"$WORK/redis.log" 2>&1 &
+  PIDS+=($!)
+  sleep 0.5
+  export ConnectionStrings__Redis="127.0.0.1:$REDIS_PORT"
+  export Cluster__ClusterId="bench-$$-$RANDOM"
+  for i in $(seq 1 "$workers"); do
+    dotnet "$ROOT/Silo/bin/Release/net10.0/Pi.Orleans.Silo.dll" --urls "http://127.0.0.1:$((API_PORT + i))" \
+      --Cluster:SiloPort=$((21110 + i)) --Cluster:GatewayPort=$((31000 + i)) --Cluster:SiloName="worker-$i" ${SILO_ARGS:-} >"$WORK/worker-$i.log" 2>&1 &
+    PIDS+=($!)
+  done
+  dotnet "$ROOT/Api/bin/Release/net10.0/Pi.Orleans.Api.dll" --urls "http://127.0.0.1:$API_PORT" \
+    --Cluster:SiloPort=21110 --Cluster:GatewayPort=31000 --Cluster:SiloName=front ${API_ARGS:-} >"$WORK/api.log" 2>&1 &
+  PIDS+=($!)
+  for i in $(seq 0 "$workers"); do
+    until curl -sf "http://127.0.0.1:$((API_PORT + i))/health/ready" >/dev/null; do sleep 0.2; done
+  done
+  # Every worker must be visible to the front before measuring.
+  until [ "$(curl -s "http://127.0.0.1:$API_PORT/api/cluster" | python3 -c 'import json,sys; print(sum(1 for s in json.load(sys.stdin)["silos"] if s["runs_chunks"]))')" = "$workers" ]; do sleep 0.2; done
+}
+
+stop_cluster() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  PIDS=()
+}
+
+# Submits a calculation and waits for it; prints "<wall seconds> <duration_ms> <result_pi> <silos>".
+run_calc() {
+  local points=$1 mode=$2 seed=${3:-1}
+  python3 - "$API_PORT" "$points" "$mode" "$seed" <<'PY'
+import json, sys, time, urllib.request
+port, points, mode, seed = sys.argv[1], int(float(sys.argv[2])), sys.argv[3], int(sys.argv[4])
+base = f"http://127.0.0.1:{port}/api/calculate"
+req = urllib.request.Request(base, data=json.dumps({"total_points": points, "mode": mode, "seed": seed}).encode(),
+                             headers={"Content-Type": "application/json"}, method="POST")
+start = time.perf_counter()
+calc = json.load(urllib.request.urlopen(req, timeout=600))
+while calc["status"] in ("pending", "running"):
+    time.sleep(0.02)
+    calc = json.load(urllib.request.urlopen(f"{base}/{calc['id']}"))
+wall = time.perf_counter() - start
+print(f"{wall:.3f} {calc['duration_ms']:.0f} {calc['result_pi']} {','.join(calc['silos_used'])} {calc['status']}")
+PY
+}

@@ -1,0 +1,82 @@
+{{/* The chart name, shortened to the 63 characters a label value allows. */}}
+{{- define "pi-orleans.name" -}}
+{{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/* The prefix of every object name: the release name, unless it lacks the chart name. */}}
+{{- define "pi-orleans.fullname" -}}
+{{- if .Values.fullnameOverride }}
+{{- .Values.fullnameOverride | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- $name := default .Chart.Name .Values.nameOverride }}
+{{- if contains $name .Release.Name }}
+{{- .Release.Name | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- printf "%s-%s" .Release.Name $name | trunc 63 | trimSuffix "-" }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{/* Labels on every object. */}}
+{{- define "pi-orleans.labels" -}}
+helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" }}
+app.kubernetes.io/name: {{ include "pi-orleans.name" . }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+app.kubernetes.io/part-of: {{ include "pi-orleans.name" . }}
+app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+{{- end }}
+
+{{/* Selector labels of one component: pass (dict "root" $ "component" "silo"). */}}
+{{- define "pi-orleans.selectorLabels" -}}
+app.kubernetes.io/name: {{ include "pi-orleans.name" .root }}
+app.kubernetes.io/instance: {{ .root.Release.Name }}
+app.kubernetes.io/component: {{ .component }}
+{{- end }}
+
+{{/* Labels of one component's objects and pods. */}}
+{{- define "pi-orleans.componentLabels" -}}
+{{ include "pi-orleans.labels" .root }}
+app.kubernetes.io/component: {{ .component }}
+{{- end }}
+
+{{/* The Orleans Kubernetes hosting labels: identical on every silo pod template (front and workers). */}}
+{{- define "pi-orleans.orleansLabels" -}}
+orleans/serviceId: {{ .Values.orleans.serviceId | quote }}
+orleans/clusterId: {{ .Values.orleans.clusterId | quote }}
+{{- end }}
+
+{{/* Selects every silo pod of this release, front and workers, and nothing else. */}}
+{{- define "pi-orleans.siloSelectorLabels" -}}
+app.kubernetes.io/instance: {{ .Release.Name }}
+{{ include "pi-orleans.orleansLabels" . }}
+{{- end }}
+
+{{- define "pi-orleans.serviceAccountName" -}}
+{{- default (include "pi-orleans.fullname" .) .Values.serviceAccount.name }}
+{{- end }}
+
+{{- define "pi-orleans.redisName" -}}
+{{- printf "%s-redis" (include "pi-orleans.fullname" .) }}
+{{- end }}
+
+{{- define "pi-orleans.redisSecretName" -}}
+{{- default (include "pi-orleans.redisName" .) .Values.redis.auth.existingSecret }}
+{{- end }}
+
+{{/* A pinned image reference: pass (dict "root" $ "image" .Values.api.image). */}}
+{{- define "pi-orleans.image" -}}
+{{- $tag := default .root.Values.image.tag .image.tag | toString }}
+{{- if or (not $tag) (eq $tag "latest") }}
+{{- fail (printf "%s needs a pinned image tag, not %q" .image.repository $tag) }}
+{{- end }}
+{{- printf "%s%s:%s" .root.Values.image.registry .image.repository $tag }}
+{{- end }}
+
+{{/* Fails the render when the grace period does not cover the preStop sleep plus the host shutdown timeout. */}}
+{{- define "pi-orleans.checkShutdown" -}}
+{{- $s := .Values.shutdown }}
+{{- if le (int $s.terminationGracePeriodSeconds) (add $s.timeoutSeconds $s.preStopSleepSeconds | int) }}
+{{- fail (printf "shutdown.terminationGracePeriodSeconds (%v) must exceed shutdown.timeoutSeconds + shutdown.preStopSleepSeconds (%v)" $s.terminationGracePeriodSeconds (add $s.timeoutSeconds $s.preStopSleepSeconds)) }}
+{{- end }}
+{{- end }}

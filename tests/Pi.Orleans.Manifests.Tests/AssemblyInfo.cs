@@ -1,0 +1,3 @@
+using Pi.Orleans.Manifests.Tests.Infrastructure;
+
+[assembly: AssemblyFixture(typeof(ChartFixture))]

@@ -1,0 +1,58 @@
+using k8s.Models;
+using Pi.Orleans.Manifests.Tests.Infrastructure;
+
+namespace Pi.Orleans.Manifests.Tests;
+
+public sealed class AutoscalingTests(ChartFixture chart)
+{
+    [Theory]
+    [MemberData(nameof(ValuesFiles.All), MemberType = typeof(ValuesFiles))]
+    public void TheAutoscalerOwnsTheWorkerDeploymentsReplicaCount(string valuesFile)
+    {
+        var rendered = chart[valuesFile];
+        var target = Assert.Single(rendered.OfType<V2HorizontalPodAutoscaler>()).Spec.ScaleTargetRef;
+
+        Assert.Equal(("apps/v1", "Deployment", rendered.Silo.Name()), (target.ApiVersion, target.Kind, target.Name));
+        Assert.Null(rendered.Silo.Spec.Replicas);
+        Assert.NotNull(rendered.Api.Spec.Replicas);
+    }
+
+    [Theory]
+    [InlineData(ValuesFiles.Default)]
+    [InlineData(ValuesFiles.K3s)]
+    [InlineData(ValuesFiles.K3sMultinode)]
+    public void OnK3sWorkersScaleFromOneToThreeOnSixtyPercentCpu(string valuesFile)
+    {
+        var spec = Assert.Single(chart[valuesFile].OfType<V2HorizontalPodAutoscaler>()).Spec;
+
+        Assert.Equal((1, 3), (spec.MinReplicas, spec.MaxReplicas));
+        Assert.Equal(["cpu=60"], Targets(spec));
+    }
+
+    [Fact]
+    public void InProductionWorkersScaleFromTwoToTenOnSeventyPercentCpuAndEightyPercentMemory()
+    {
+        var spec = Assert.Single(chart[ValuesFiles.Production].OfType<V2HorizontalPodAutoscaler>()).Spec;
+
+        Assert.Equal((2, 10), (spec.MinReplicas, spec.MaxReplicas));
+        Assert.Equal(["cpu=70", "memory=80"], Targets(spec));
+    }
+
+    [Theory]
+    [MemberData(nameof(ValuesFiles.All), MemberType = typeof(ValuesFiles))]
+    public void WorkersScaleUpAtOnceAndDownOnePodAtATimeAfterAStabilizationWindow(string valuesFile)
+    {
+        var behavior = Assert.Single(chart[valuesFile].OfType<V2HorizontalPodAutoscaler>()).Spec.Behavior;
+
+        Assert.Equal(0, behavior.ScaleUp.StabilizationWindowSeconds);
+        Assert.True(behavior.ScaleDown.StabilizationWindowSeconds >= 60);
+        var down = Assert.Single(behavior.ScaleDown.Policies);
+        Assert.Equal(("Pods", 1), (down.Type, down.Value));
+    }
+
+    private static List<string> Targets(V2HorizontalPodAutoscalerSpec spec)
+    {
+        Assert.All(spec.Metrics, m => Assert.Equal(("Resource", "Utilization"), (m.Type, m.Resource?.Target.Type)));
+        return [.. spec.Metrics.Select(m => $"{m.Resource.Name}={m.Resource.Target.AverageUtilization}")];
+    }
+}

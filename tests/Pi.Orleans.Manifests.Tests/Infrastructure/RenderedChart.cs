@@ -1,0 +1,53 @@
+using k8s;
+using k8s.Models;
+
+namespace Pi.Orleans.Manifests.Tests.Infrastructure;
+
+/// <summary>The objects one render of the chart produced, loaded strictly into KubernetesClient's typed models.</summary>
+public sealed class RenderedChart
+{
+    /// <summary>The label that names an object's component (api, silo, redis, cluster).</summary>
+    public const string ComponentLabel = "app.kubernetes.io/component";
+
+    private RenderedChart(IReadOnlyList<IKubernetesObject<V1ObjectMeta>> objects) => Objects = objects;
+
+    /// <summary>Every object, in helm's order.</summary>
+    public IReadOnlyList<IKubernetesObject<V1ObjectMeta>> Objects { get; }
+
+    /// <summary>The worker silo Deployment.</summary>
+    public V1Deployment Silo => Component<V1Deployment>("silo");
+
+    /// <summary>The front (Api) silo Deployment.</summary>
+    public V1Deployment Api => Component<V1Deployment>("api");
+
+    /// <summary>The Redis StatefulSet.</summary>
+    public V1StatefulSet Redis => Component<V1StatefulSet>("redis");
+
+    /// <summary>Both silo Deployments: front and workers.</summary>
+    public IReadOnlyList<V1Deployment> SiloDeployments => [Api, Silo];
+
+    /// <summary>Every pod template with the name of its owner.</summary>
+    public IEnumerable<(string Owner, V1PodTemplateSpec Template)> PodTemplates =>
+        OfType<V1Deployment>().Select(d => (d.Name(), d.Spec.Template))
+            .Concat(OfType<V1StatefulSet>().Select(s => (s.Name(), s.Spec.Template)));
+
+    /// <summary>Parses YAML; any field the models do not know fails the load.</summary>
+    public static RenderedChart Load(string yaml)
+    {
+        var objects = KubernetesYaml.LoadAllFromString(yaml, typeMap: null, strict: true);
+        return new RenderedChart(objects.Select(o => o as IKubernetesObject<V1ObjectMeta>
+            ?? throw new InvalidOperationException($"{o.GetType().Name} has no object metadata")).ToList());
+    }
+
+    /// <summary>The objects of one model type.</summary>
+    public IEnumerable<T> OfType<T>() => Objects.OfType<T>();
+
+    /// <summary>The one object of a type whose component label is <paramref name="component"/>.</summary>
+    public T Component<T>(string component)
+        where T : IKubernetesObject<V1ObjectMeta> =>
+        Assert.Single(OfType<T>(), o => o.Metadata.Labels.ValueOrNull(ComponentLabel) == component);
+
+    /// <summary>The count of objects per kind, as "Kind=n" sorted by kind.</summary>
+    public IReadOnlyList<string> CountsByKind() =>
+        Objects.GroupBy(o => o.Kind).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}={g.Count()}").ToList();
+}
