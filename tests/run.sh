@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
-# Runs every test. The tests start their own redis-server on free loopback ports, so it must be installed.
+# Runs every test. The tests start their own redis-server and prometheus on free loopback ports, so both must be installed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if ! command -v redis-server >/dev/null 2>&1; then
+missing=()
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+[ -x /usr/bin/prometheus ] || missing+=(prometheus)
+if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "redis-server is missing; installing it with apt-get"
-    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server) >/dev/null
+    echo "${missing[*]} missing; installing with apt-get"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}") >/dev/null
   else
-    echo "redis-server is missing: install it (sudo apt-get install -y redis-server) and run again" >&2
+    echo "missing: ${missing[*]}. Install with: sudo apt-get install -y ${missing[*]}" >&2
     exit 1
   fi
 fi

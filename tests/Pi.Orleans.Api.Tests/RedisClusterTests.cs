@@ -2,7 +2,8 @@ using Pi.Orleans.Api.Tests.Infrastructure;
 
 namespace Pi.Orleans.Api.Tests;
 
-public sealed class RedisClusterTests(RedisClusterFixture cluster) : IClassFixture<RedisClusterFixture>
+[Collection(RedisClusterCollection.Name)]
+public sealed class RedisClusterTests(RedisClusterFixture cluster)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
     private CancellationToken Token => TestContext.Current.CancellationToken;

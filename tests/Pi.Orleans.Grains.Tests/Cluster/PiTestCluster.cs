@@ -29,6 +29,7 @@ public sealed class PiTestCluster : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddPiGrains();
+            silo.AddActivityPropagation();
             silo.AddRedisGrainStorage(StorageNames.Calculations, o => o.ConfigurationOptions = ConfigurationOptions.Parse(connection));
             silo.UseInMemoryReminderService();
             silo.Services.Configure<PiOptions>(o =>
@@ -46,7 +47,9 @@ public sealed class PiTestCluster : IAsyncLifetime
             });
             silo.Configure<SiloMessagingOptions>(m => m.ResponseTimeout = TimeSpan.FromSeconds(15));
         });
-        builder.ConfigureClient(client => client.Configure<ClientMessagingOptions>(m => m.ResponseTimeout = TimeSpan.FromSeconds(15)));
+        builder.ConfigureClient(client => client
+            .AddActivityPropagation()
+            .Configure<ClientMessagingOptions>(m => m.ResponseTimeout = TimeSpan.FromSeconds(15)));
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }

@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Pi.Orleans.Api.Tests.Infrastructure;
+using Pi.Orleans.Testing;
+
+namespace Pi.Orleans.Api.Tests;
+
+[Collection(RedisClusterCollection.Name)]
+public sealed class ObservabilityTests(RedisClusterFixture cluster)
+{
+    private static readonly string[] SiloNames = ["front", "worker-1", "worker-2"];
+    private CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task ARealPrometheusScrapesTheApiAndAWorkerAndSeesPointsSampledRise()
+    {
+        await using var prometheus = await PrometheusServer.StartAsync(new Dictionary<string, string>
+        {
+            ["api"] = $"127.0.0.1:{cluster.Api.HttpPort}",
+            ["worker"] = $"127.0.0.1:{cluster.Workers[0].HttpPort}",
+        }, Token);
+        await EventuallyAsync(async () => (await prometheus.QueryAsync("sum(up)", Token)).SingleOrDefault().Value == 2, "both targets up");
+        var before = await SumAsync(prometheus, "pi_orleans_points_sampled");
+
+        var accepted = await cluster.Api.Http.SubmitDistributedAsync(20_000_000_000, 21, Token);
+        await EventuallyAsync(async () => await SumAsync(prometheus, "pi_orleans_points_sampled") > before, "points sampled rose");
+        await cluster.Api.Http.DeleteAsync($"/api/calculate/{accepted.Id}", Token);
+
+        var samples = await prometheus.QueryAsync("scrape_samples_scraped", Token);
+        var durations = await prometheus.QueryAsync("scrape_duration_seconds", Token);
+        foreach (var (labels, value) in samples)
+        {
+            TestContext.Current.SendDiagnosticMessage($"{labels["job"]}: {value} series, scrape {durations.First(d => d.Labels["job"] == labels["job"]).Value * 1000:F1} ms");
+        }
+
+        Assert.Contains(await prometheus.QueryAsync("pi_orleans_slots_total", Token), s => s.Labels["job"] == "worker");
+        Assert.NotEmpty(await prometheus.QueryAsync("microsoft_orleans_orleans_catalog_activations", Token));
+    }
+
+    [Fact]
+    public async Task TheDashboardDataEndpointsAnswerAndListEverySilo()
+    {
+        using (var page = await cluster.Api.Http.GetAsync("/dashboard/", Token))
+        {
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        }
+
+        string[] names = [];
+        await EventuallyAsync(async () =>
+        {
+            var counters = await cluster.Api.Http.GetFromJsonAsync<JsonElement>("/dashboard/DashboardCounters", Token);
+            names = [.. counters.GetProperty("hosts").EnumerateArray().Select(h => h.GetProperty("siloName").GetString()!)];
+            return SiloNames.All(names.Contains);
+        }, "the dashboard lists front, worker-1 and worker-2");
+
+        using var stats = await cluster.Api.Http.GetAsync("/dashboard/ClusterStats", Token);
+        Assert.Equal(HttpStatusCode.OK, stats.StatusCode);
+        var size = (await cluster.Api.Http.GetByteArrayAsync("/dashboard/DashboardCounters", Token)).Length;
+        TestContext.Current.SendDiagnosticMessage($"dashboard counters: {size} bytes for {names.Length} silos");
+    }
+
+    [Fact]
+    public async Task ScalingShowsTheBacklogDuringACalculationAndNothingAfter()
+    {
+        var idle = await ScalingAsync();
+        Assert.Equal(4, idle.GetProperty("slots_total").GetInt32());
+        Assert.Equal(2, idle.GetProperty("slots_per_worker").GetInt32());
+
+        var accepted = await cluster.Api.Http.SubmitDistributedAsync(50_000_000_000, 22, Token);
+        JsonElement busy = default;
+        await EventuallyAsync(async () =>
+        {
+            busy = await ScalingAsync();
+            return busy.GetProperty("slots_used").GetInt32() == 4 && busy.GetProperty("pending_chunks").GetInt64() > 0;
+        }, "all four slots busy");
+        var used = busy.GetProperty("slots_used").GetInt32();
+        var queued = busy.GetProperty("slots_queued").GetInt32();
+        var expected = Math.Clamp((int)Math.Ceiling((used + queued) / 2.0), 1, 3);
+        Assert.Equal(expected, busy.GetProperty("desired_workers").GetInt32());
+
+        await cluster.Api.Http.DeleteAsync($"/api/calculate/{accepted.Id}", Token);
+        await EventuallyAsync(async () =>
+        {
+            var after = await ScalingAsync();
+            return after.GetProperty("slots_used").GetInt32() == 0 && after.GetProperty("slots_queued").GetInt32() == 0
+                && after.GetProperty("pending_chunks").GetInt64() == 0 && after.GetProperty("desired_workers").GetInt32() == 1;
+        }, "slots free again after the calculation");
+    }
+
+    private async Task<JsonElement> ScalingAsync() => await cluster.Api.Http.GetFromJsonAsync<JsonElement>("/api/scaling", Token);
+
+    private async Task<double> SumAsync(PrometheusServer prometheus, string metric) =>
+        (await prometheus.QueryAsync($"sum({metric})", Token)).Select(s => s.Value).DefaultIfEmpty(0).Sum();
+
+    private async Task EventuallyAsync(Func<Task<bool>> condition, string what)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!await condition())
+        {
+            if (clock.Elapsed > TimeSpan.FromSeconds(60))
+            {
+                Assert.Fail($"not reached in 60 s: {what}");
+            }
+
+            await Task.Delay(200, Token);
+        }
+    }
+}
