@@ -16,5 +16,6 @@ app.MapPiDashboard();
 app.MapCalculationsApi();
 app.MapClusterApi();
 app.MapScalingApi();
+app.MapProgressApi();
 
 await app.RunAsync();

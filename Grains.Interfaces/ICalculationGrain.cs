@@ -18,6 +18,14 @@ public interface ICalculationGrain : IGrainWithGuidKey
     [Alias("Wait"), AlwaysInterleave]
     Task<CalculationSnapshot?> WaitAsync(TimeSpan maxWait);
 
+    /// <summary>Pushes progress to <paramref name="observer"/> until it unsubscribes or stops renewing (call again within 30 s); returns the progress now, or null when unknown.</summary>
+    [Alias("Subscribe"), AlwaysInterleave]
+    Task<CalculationProgress?> SubscribeAsync(IProgressObserver observer);
+
+    /// <summary>Stops pushing progress to <paramref name="observer"/>.</summary>
+    [Alias("Unsubscribe"), AlwaysInterleave]
+    Task UnsubscribeAsync(IProgressObserver observer);
+
     /// <summary>Cancels a pending or running calculation; returns the state afterwards, or null when unknown.</summary>
     [Alias("Cancel")]
     Task<CalculationSnapshot?> CancelAsync();

@@ -19,11 +19,13 @@ public static class ApiExtensions
         return builder;
     }
 
-    /// <summary>Turns unhandled errors and bare status codes into ProblemDetails and maps /openapi/v1.json.</summary>
+    /// <summary>Turns unhandled errors and bare status codes into ProblemDetails, serves the web page at / and maps /openapi/v1.json.</summary>
     public static WebApplication UsePiApi(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
         app.MapOpenApi();
         return app;
     }

@@ -20,6 +20,7 @@ public sealed partial class CalculationGrain
             {
                 S.Status = CalculationStatus.Running;
                 S.StartedAt ??= time.GetUtcNow();
+                Notify(force: true);
                 await PersistAsync();
                 await RecordInIndexAsync();
             }
@@ -56,7 +57,7 @@ public sealed partial class CalculationGrain
         var seed = S.Request!.Seed;
         var pending = new Queue<int>(Enumerable.Range(0, plan.ChunkCount).Where(i => !S.Chunks.ContainsKey(i)));
         var attempts = new Dictionary<int, int>();
-        var inFlight = new Dictionary<Task<ChunkResult>, (int Index, string? Silo)>();
+        var inFlight = new Dictionary<Task<ChunkResult>, (int Index, string? Silo, string? Name)>();
         while (pending.Count > 0 || inFlight.Count > 0)
         {
             var silos = (await clusterSlots.ReadCachedAsync(cancellationToken)).Where(s => s.RunsChunks).ToList();
@@ -67,7 +68,9 @@ public sealed partial class CalculationGrain
                 var silo = router.Choose(silos);
                 var chunk = GrainFactory.GetGrain<IChunkGrain>($"{Id:N}/{index}/{attempt}");
                 var call = CallAsync(chunk, plan.Work(seed, index), silo, cancellationToken);
-                inFlight.Add(call, (index, silo));
+                var name = silos.FirstOrDefault(s => s.Silo == silo)?.Name;
+                inFlight.Add(call, (index, silo, name));
+                Working(name, +1);
                 if (silo is not null)
                 {
                     router.Sent(silo);
@@ -75,8 +78,9 @@ public sealed partial class CalculationGrain
             }
 
             var done = await Task.WhenAny(inFlight.Keys);
-            var (finished, sentTo) = inFlight[done];
+            var (finished, sentTo, sentToName) = inFlight[done];
             inFlight.Remove(done);
+            Working(sentToName, -1);
             try
             {
                 var result = await done;
@@ -87,6 +91,7 @@ public sealed partial class CalculationGrain
                 }
 
                 Record(finished, result);
+                Notify(force: false);
                 await PersistIfDueAsync();
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
@@ -170,6 +175,8 @@ public sealed partial class CalculationGrain
 
         instruments.OnCalculationFinished(status, S.FinishedAt - S.StartedAt);
         LogFinished(logger, Id, status, S.Chunks.Count, S.ChunkRetries);
+        _working.Clear();
+        Notify(force: true);
         _finished.TrySetResult();
     }
 

@@ -24,5 +24,6 @@ public sealed class SlotsService(
         slots.Queued,
         options.Value.RunsChunks,
         slots.Completed,
-        instruments.PendingChunks));
+        instruments.PendingChunks,
+        localSilo.Name));
 }

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Pi.Orleans.Api.Progress;
+
+namespace Pi.Orleans.Api.Apis;
+
+/// <summary>Live progress of a calculation as server-sent events.</summary>
+public static class ProgressApi
+{
+    /// <summary>Maps GET /api/calculate/{id}/events.</summary>
+    public static IEndpointRouteBuilder MapProgressApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/calculate/{id}/events", StreamAsync).WithName("StreamCalculation").WithTags("Calculations")
+            .WithSummary("Server-sent events: `progress` updates pushed by the calculation, then one event named after its final status.");
+        return app;
+    }
+
+    private static async Task<Results<ServerSentEventsResult<object>, ProblemHttpResult, ValidationProblem>> StreamAsync(
+        string id, IGrainFactory grains, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParse(id, out var key))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["id"] = ["id must be a calculation id (a GUID)."] }, title: "Invalid id");
+        }
+
+        if (await grains.GetGrain<ICalculationGrain>(key).GetAsync() is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Calculation not found", detail: $"No calculation has the id {key}.");
+        }
+
+        return TypedResults.ServerSentEvents(new ProgressStream(grains, time).ReadAsync(key, cancellationToken));
+    }
+}
