@@ -1,15 +1,21 @@
 using Pi.Orleans.Api.Apis;
 using Pi.Orleans.Api.Hosting;
+using Pi.Orleans.Api.Limits;
 using Pi.Orleans.Api.Scaling;
+using Pi.Orleans.Api.Security;
 using Pi.Orleans.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPiSilo(SiloRole.Front);
 builder.AddPiApi();
 builder.AddPiScaling();
+builder.AddPiAuth();
+builder.AddPiLimits();
 
 var app = builder.Build();
 app.UsePiApi();
+app.UsePiAuth();
+app.UseRateLimiter();
 app.MapPiHealth();
 app.MapPiMetrics();
 app.MapPiDashboard();

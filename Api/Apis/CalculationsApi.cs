@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Pi.Orleans.Api.Contracts;
+using Pi.Orleans.Api.Limits;
+using Pi.Orleans.Api.Security;
 using Pi.Orleans.Grains.Hosting;
 
 namespace Pi.Orleans.Api.Apis;
@@ -15,27 +17,55 @@ public static class CalculationsApi
     {
         var group = app.MapGroup("/api/calculate").WithTags("Calculations");
         group.MapPost("/", SubmitAsync).WithName("SubmitCalculation")
+            .RequireAuthorization(AuthExtensions.OperatorPolicy)
+            .RequireRateLimiting(LimitsExtensions.SubmitPolicy)
             .WithSummary("Submit a calculation; single mode answers when done, distributed mode answers 202 at once.")
-            .Accepts<SubmitExample>("application/json");
+            .Accepts<SubmitExample>("application/json")
+            .Produces<CalculationResponse>(StatusCodes.Status200OK)
+            .Produces<CalculationResponse>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         group.MapGet("/{id}", GetAsync).WithName("GetCalculation").WithSummary("Status, progress and results of one calculation.");
         group.MapGet("/", ListAsync).WithName("ListCalculations").WithSummary("Recent calculations, newest first.");
-        group.MapDelete("/{id}", CancelAsync).WithName("CancelCalculation").WithSummary("Cancel a pending or running calculation.");
+        group.MapDelete("/{id}", CancelAsync).WithName("CancelCalculation").WithSummary("Cancel a pending or running calculation.")
+            .RequireAuthorization(AuthExtensions.OperatorPolicy);
         return group;
     }
 
-    private static async Task<Results<Ok<CalculationResponse>, Accepted<CalculationResponse>, ProblemHttpResult>> SubmitAsync(
-        HttpRequest http, IGrainFactory grains, IOptions<PiOptions> options, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> SubmitAsync(
+        HttpRequest http, IGrainFactory grains, IOptions<PiOptions> options, IOptions<LimitsOptions> limits, SingleRequestGate singles,
+        TimeProvider time, CancellationToken cancellationToken)
     {
-        var (request, problem) = await SubmitReader.ReadAsync(http, options.Value, cancellationToken);
+        var (read, problem) = await SubmitReader.ReadAsync(http, options.Value, cancellationToken);
         if (problem is not null)
         {
             return problem;
         }
 
+        var request = read! with { Client = LimitsExtensions.ClientName(http.HttpContext) };
+        using var single = request.Mode == CalculationMode.Single ? singles.TryEnter() : SingleRequestGate.NotNeeded;
+        if (single is null)
+        {
+            return LimitsExtensions.TooMany(http.HttpContext, limits.Value.RetryAfterSeconds, "Too many single-mode requests",
+                $"At most {limits.Value.MaxConcurrentSingleRequests} single-mode requests wait for their answer at once (Limits:MaxConcurrentSingleRequests).");
+        }
+
         var id = Guid.NewGuid();
+        var admission = await grains.GetGrain<ICalculationIndexGrain>(0).TryAdmitAsync(
+            new CalculationSummary(id, CalculationStatus.Pending, time.GetUtcNow(), request.Client),
+            limits.Value.MaxActiveCalculations,
+            limits.Value.MaxActiveCalculationsPerClient);
+        if (!admission.Admitted)
+        {
+            return LimitsExtensions.TooMany(http.HttpContext, limits.Value.RetryAfterSeconds, "Too many active calculations",
+                $"{admission.ActiveInCluster} calculations are active in the cluster (limit {limits.Value.MaxActiveCalculations}) and "
+                + $"{admission.ActiveForClient} for this client (limit {limits.Value.MaxActiveCalculationsPerClient}).");
+        }
+
         var grain = grains.GetGrain<ICalculationGrain>(id);
-        var snapshot = await grain.StartAsync(request!);
-        if (request!.Mode == CalculationMode.Distributed)
+        var snapshot = await grain.StartAsync(request);
+        if (request.Mode == CalculationMode.Distributed)
         {
             return TypedResults.Accepted($"/api/calculate/{id}", CalculationResponse.From(snapshot, time.GetUtcNow()));
         }

@@ -1,9 +1,10 @@
 using Orleans.Dashboard;
+using Pi.Orleans.Api.Security;
 using Pi.Orleans.Hosting;
 
 namespace Pi.Orleans.Api.Hosting;
 
-/// <summary>Serves the Orleans Dashboard at /dashboard unless it is switched off.</summary>
+/// <summary>Serves the Orleans Dashboard at /dashboard, behind the operator API key, unless it is switched off.</summary>
 public static class DashboardExtensions
 {
     /// <summary>Maps the dashboard when <c>Dashboard:Enabled</c> is true.</summary>
@@ -11,7 +12,7 @@ public static class DashboardExtensions
     {
         if (app.Services.GetRequiredService<PiDashboardOptions>().Enabled)
         {
-            app.MapOrleansDashboard("/dashboard");
+            app.MapOrleansDashboard("/dashboard").RequireAuthorization(AuthExtensions.OperatorPolicy);
         }
 
         return app;

@@ -6,6 +6,16 @@ let source = null;
 let history = [];
 let current = null;
 
+// The key (if the service requires one) is kept in this browser only, sent as X-Api-Key, and mirrored in a
+// same-site cookie so the dashboard link works too.
+function apiKey() { return $("api-key").value.trim(); }
+function rememberKey() {
+  const key = apiKey();
+  localStorage.setItem("pi-api-key", key);
+  document.cookie = `pi-api-key=${encodeURIComponent(key)}; path=/; SameSite=Strict` + (key ? "" : "; max-age=0");
+}
+function authHeaders() { return apiKey() ? { "X-Api-Key": apiKey() } : {}; }
+
 // Accepts 1e10, 10000000000 or 1_000_000; returns the exact integer as a string, or null.
 function parseCount(text) {
   const t = String(text).trim().replace(/[_,\s]/g, "");
@@ -27,8 +37,9 @@ async function submit(event) {
   if (seedText !== "" && seed === null) { $("form-error").textContent = "Seed must be a whole number."; return; }
   // Numbers go into the JSON text as digits, so values above 2^53 stay exact.
   const body = `{"total_points":${points},"mode":"${$("mode").value}"${seed === null ? "" : `,"seed":${seed}`}}`;
-  const response = await fetch("/api/calculate", { method: "POST", headers: { "Content-Type": "application/json" }, body });
-  const payload = await response.json();
+  rememberKey();
+  const response = await fetch("/api/calculate", { method: "POST", headers: { "Content-Type": "application/json", ...authHeaders() }, body });
+  const payload = await response.json().catch(() => ({ title: response.statusText }));
   if (!response.ok) {
     const errors = payload.errors ? Object.values(payload.errors).flat().join(" ") : "";
     $("form-error").textContent = `${payload.title}. ${errors || payload.detail || ""}`;
@@ -110,7 +121,7 @@ function draw() {
 }
 
 async function cancel() {
-  if (current) await fetch(`/api/calculate/${current.id}`, { method: "DELETE" });
+  if (current) await fetch(`/api/calculate/${current.id}`, { method: "DELETE", headers: authHeaders() });
 }
 
 async function refreshCluster() {
@@ -140,6 +151,7 @@ async function refreshRecent() {
     `<td class="mono">${c.result_pi == null ? "—" : c.result_pi.toFixed(8)}</td><td>${c.duration_ms == null ? "—" : (c.duration_ms / 1000).toFixed(2) + " s"}</td></tr>`).join("");
 }
 
+$("api-key").value = localStorage.getItem("pi-api-key") || "";
 $("submit-form").addEventListener("submit", submit);
 $("cancel").addEventListener("click", cancel);
 refreshCluster();

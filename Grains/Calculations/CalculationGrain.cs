@@ -170,7 +170,7 @@ public sealed partial class CalculationGrain(
     {
         try
         {
-            await GrainFactory.GetGrain<ICalculationIndexGrain>(0).RecordAsync(new CalculationSummary(Id, S.Status, S.CreatedAt));
+            await GrainFactory.GetGrain<ICalculationIndexGrain>(0).RecordAsync(new CalculationSummary(Id, S.Status, S.CreatedAt, S.Request!.Client));
         }
         catch (Exception ex)
         {

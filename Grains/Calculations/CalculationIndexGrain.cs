@@ -9,13 +9,18 @@ public sealed class CalculationIndexGrain(
     /// <summary>Entries kept; older ones are dropped from the list (their calculations stay readable by id).</summary>
     public const int Capacity = 1000;
 
+    // A pending entry that never started (its submission died between admission and start) stops counting after this.
+    private static readonly TimeSpan StalePending = TimeSpan.FromMinutes(2);
+
     public async Task RecordAsync(CalculationSummary summary)
     {
         var entries = state.State.Entries;
-        entries[summary.Id] = summary;
+        entries[summary.Id] = entries.TryGetValue(summary.Id, out var known) ? summary with { Client = summary.Client ?? known.Client } : summary;
         if (entries.Count > Capacity)
         {
-            foreach (var old in entries.Values.OrderBy(e => e.CreatedAt).Take(entries.Count - Capacity).ToList())
+            // Finished entries go first, oldest first; active ones stay so they keep counting against the limits.
+            var drop = entries.Values.OrderBy(e => IsActive(e.Status)).ThenBy(e => e.CreatedAt).Take(entries.Count - Capacity).ToList();
+            foreach (var old in drop)
             {
                 entries.Remove(old.Id);
             }
@@ -23,6 +28,24 @@ public sealed class CalculationIndexGrain(
 
         await state.WriteStateAsync();
     }
+
+    public async Task<Admission> TryAdmitAsync(CalculationSummary summary, int maxActive, int maxActivePerClient)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var active = state.State.Entries.Values
+            .Where(e => e.Status == CalculationStatus.Running || (e.Status == CalculationStatus.Pending && now - e.CreatedAt < StalePending))
+            .ToList();
+        var forClient = active.Count(e => e.Client == summary.Client);
+        if (active.Count >= maxActive || forClient >= maxActivePerClient)
+        {
+            return new Admission(false, active.Count, forClient);
+        }
+
+        await RecordAsync(summary);
+        return new Admission(true, active.Count + 1, forClient + 1);
+    }
+
+    private static bool IsActive(CalculationStatus status) => status is CalculationStatus.Pending or CalculationStatus.Running;
 
     public Task<IReadOnlyList<CalculationSummary>> ListAsync(CalculationStatus? status, int limit)
     {

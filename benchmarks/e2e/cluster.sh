@@ -7,6 +7,8 @@ WORK=${WORK:-$(mktemp -d /tmp/pi-bench.XXXX)}
 API_PORT=${API_PORT:-18080}
 REDIS_PORT=${REDIS_PORT:-16379}
 PIDS=()
+# Redis mode requires API keys; the scripts use this one (never a real secret).
+export Auth__ApiKeys__0=${PI_API_KEY:-bench-key}
 
 start_cluster() {
   local workers=$1
@@ -40,11 +42,11 @@ stop_cluster() {
 run_calc() {
   local points=$1 mode=$2 seed=${3:-1}
   python3 - "$API_PORT" "$points" "$mode" "$seed" <<'PY'
-import json, sys, time, urllib.request
+import json, os, sys, time, urllib.request
 port, points, mode, seed = sys.argv[1], int(float(sys.argv[2])), sys.argv[3], int(sys.argv[4])
 base = f"http://127.0.0.1:{port}/api/calculate"
 req = urllib.request.Request(base, data=json.dumps({"total_points": points, "mode": mode, "seed": seed}).encode(),
-                             headers={"Content-Type": "application/json"}, method="POST")
+                             headers={"Content-Type": "application/json", "X-Api-Key": os.environ["Auth__ApiKeys__0"]}, method="POST")
 start = time.perf_counter()
 calc = json.load(urllib.request.urlopen(req, timeout=600))
 while calc["status"] in ("pending", "running"):

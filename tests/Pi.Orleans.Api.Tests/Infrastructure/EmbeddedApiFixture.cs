@@ -18,6 +18,7 @@ public sealed class EmbeddedApiFixture : IAsyncLifetime
             ["Cluster__GatewayPort"] = FreePort.Next().ToString(),
             ["Pi__ChunkPoints"] = (1 << 22).ToString(),
             ["Pi__MaxSinglePoints"] = "2000000000",
+            ["Limits__SubmissionsPerMinutePerClient"] = "1000000",
         });
         await _api.WaitReadyAsync(TimeSpan.FromSeconds(60));
     }

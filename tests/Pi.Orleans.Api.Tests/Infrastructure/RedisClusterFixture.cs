@@ -5,6 +5,9 @@ namespace Pi.Orleans.Api.Tests.Infrastructure;
 /// <summary>A real redis-server, the Api and two worker Silo processes on loopback, forming one cluster.</summary>
 public sealed class RedisClusterFixture : IAsyncLifetime
 {
+    /// <summary>The API key every process accepts.</summary>
+    public const string ApiKey = "redis-cluster-test-key";
+
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(90);
     private readonly string _clusterId = "test-" + Guid.NewGuid().ToString("N")[..8];
     private readonly int _apiSiloPort = FreePort.Next();
@@ -26,6 +29,7 @@ public sealed class RedisClusterFixture : IAsyncLifetime
         }
 
         Api = StartApi();
+        Api.Http.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
         await Task.WhenAll(Workers.Select(w => w.WaitReadyAsync(ReadyTimeout)).Append(Api.WaitReadyAsync(ReadyTimeout)));
     }
 
@@ -35,6 +39,7 @@ public sealed class RedisClusterFixture : IAsyncLifetime
         Api.Kill();
         await Api.DisposeAsync();
         Api = StartApi();
+        Api.Http.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
         await Api.WaitReadyAsync(ReadyTimeout);
     }
 
@@ -63,5 +68,6 @@ public sealed class RedisClusterFixture : IAsyncLifetime
         ["Cluster__GatewayPort"] = gatewayPort.ToString(),
         ["Pi__ChunkPoints"] = (1 << 22).ToString(),
         ["Pi__Slots"] = "2",
+        ["Auth__ApiKeys__0"] = ApiKey,
     };
 }

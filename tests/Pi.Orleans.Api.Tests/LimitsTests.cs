@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Net;
+using Pi.Orleans.Api.Tests.Infrastructure;
+using Pi.Orleans.Testing;
+
+namespace Pi.Orleans.Api.Tests;
+
+public sealed class LimitsTests : IAsyncLifetime
+{
+    private const string Key = "limits-test-key";
+    private HostProcess? _api;
+
+    private CancellationToken Token => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        _api = HostProcess.Start("api-limits", RepositoryPaths.HostDll("Api", "Pi.Orleans.Api"), new Dictionary<string, string>
+        {
+            ["Cluster__SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            ["Cluster__GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            ["Auth__ApiKeys__0"] = Key,
+            ["Limits__MaxActiveCalculationsPerClient"] = "2",
+            ["Limits__MaxActiveCalculations"] = "3",
+            ["Limits__SubmissionsPerMinutePerClient"] = "120",
+            ["Limits__RetryAfterSeconds"] = "7",
+            ["Pi__ChunkPoints"] = (1 << 22).ToString(CultureInfo.InvariantCulture),
+        });
+        _api.Http.DefaultRequestHeaders.Add("X-Api-Key", Key);
+        await _api.WaitReadyAsync(TimeSpan.FromSeconds(60));
+    }
+
+    [Fact]
+    public async Task AClientOverItsActiveCalculationLimitGetsA429WithRetryAfterAndLosesNothingAccepted()
+    {
+        var first = await _api!.Http.SubmitDistributedAsync(5_000_000_000_000, 1, Token);
+        var second = await _api.Http.SubmitDistributedAsync(5_000_000_000_000, 2, Token);
+
+        using var third = await _api.Http.SubmitAsync(new { total_points = 1000, mode = "distributed" }, Token);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, third.StatusCode);
+        Assert.Equal("application/problem+json", third.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(TimeSpan.FromSeconds(7), third.Headers.RetryAfter?.Delta);
+        Assert.Equal("running", (await _api.Http.GetCalculationAsync(first.Id, Token)).Status);
+        Assert.Equal("running", (await _api.Http.GetCalculationAsync(second.Id, Token)).Status);
+
+        await _api.Http.DeleteAsync($"/api/calculate/{first.Id}", Token);
+        using var admitted = await _api.Http.SubmitAsync(new { total_points = 1000, mode = "single" }, Token);
+        Assert.Equal(HttpStatusCode.OK, admitted.StatusCode);
+        await _api.Http.DeleteAsync($"/api/calculate/{second.Id}", Token);
+    }
+
+    [Fact]
+    public async Task ABurstOfSubmissionsOverTheRateGetsA429()
+    {
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 40; i++)
+        {
+            using var response = await _api!.Http.SubmitAsync(new { total_points = 0 }, Token);
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Contains(HttpStatusCode.BadRequest, statuses);
+        Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
+        Assert.DoesNotContain(statuses, s => (int)s >= 500);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_api is not null)
+        {
+            await _api.DisposeAsync();
+        }
+    }
+}

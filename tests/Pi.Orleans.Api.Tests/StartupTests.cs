@@ -1,0 +1,28 @@
+using System.Diagnostics;
+using System.Globalization;
+using Pi.Orleans.Testing;
+
+namespace Pi.Orleans.Api.Tests;
+
+public sealed class StartupTests
+{
+    [Fact]
+    public async Task TheApiRefusesToStartInRedisModeWithoutApiKeys()
+    {
+        await using var api = HostProcess.Start("api-no-keys", RepositoryPaths.HostDll("Api", "Pi.Orleans.Api"), new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Redis"] = $"127.0.0.1:{FreePort.Next()},abortConnect=false",
+            ["Cluster__SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            ["Cluster__GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+        });
+
+        var clock = Stopwatch.StartNew();
+        while (!api.HasExited && clock.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+
+        Assert.True(api.HasExited, "the Api must not run without keys in Redis mode");
+        Assert.Contains("Auth:ApiKeys is empty", api.Output, StringComparison.Ordinal);
+    }
+}
