@@ -18,10 +18,10 @@ public sealed partial class CalculationGrain
         {
             if (S.Status == CalculationStatus.Pending)
             {
+                // Not written yet: a restart resumes a pending calculation the same way, and the next write carries it.
                 S.Status = CalculationStatus.Running;
                 S.StartedAt ??= time.GetUtcNow();
                 Notify(force: true);
-                await PersistAsync();
                 await RecordInIndexAsync();
             }
 

@@ -15,7 +15,16 @@ public sealed class CalculationIndexGrain(
     public async Task RecordAsync(CalculationSummary summary)
     {
         var entries = state.State.Entries;
-        entries[summary.Id] = entries.TryGetValue(summary.Id, out var known) ? summary with { Client = summary.Client ?? known.Client } : summary;
+        var isKnown = entries.TryGetValue(summary.Id, out var known);
+        entries[summary.Id] = isKnown ? summary with { Client = summary.Client ?? known!.Client } : summary;
+
+        // Pending → running changes nothing that must survive a restart (both count as active), so only new entries and
+        // final statuses are written: two writes per calculation on this one hot grain.
+        if (isKnown && IsActive(known!.Status) && IsActive(summary.Status))
+        {
+            return;
+        }
+
         if (entries.Count > Capacity)
         {
             // Finished entries go first, oldest first; active ones stay so they keep counting against the limits.
