@@ -13,8 +13,9 @@ public sealed class ChartRenderTests(ChartFixture chart)
     [InlineData(ValuesFiles.Default, BaseKinds + "Secret=1,Service=3,ServiceAccount=1,StatefulSet=1")]
     [InlineData(ValuesFiles.K3s, BaseKinds + "Secret=1,Service=3,ServiceAccount=1,StatefulSet=1")]
     [InlineData(ValuesFiles.K3sMultinode, BaseKinds + "Secret=1,Service=3,ServiceAccount=1,StatefulSet=1")]
+    // Production adds the ServiceMonitor and the headless worker metrics Service it selects.
     [InlineData(ValuesFiles.Production, "ConfigMap=1,Deployment=2,HorizontalPodAutoscaler=1,Ingress=1,Namespace=1,NetworkPolicy=2," +
-        "PodDisruptionBudget=1,Role=1,RoleBinding=1,Service=3,ServiceAccount=1,StatefulSet=1")]
+        "PodDisruptionBudget=1,Role=1,RoleBinding=1,Service=4,ServiceAccount=1,ServiceMonitor=1,StatefulSet=1")]
     public void EachValuesFileRendersTheExpectedObjectsPerKind(string valuesFile, string expected)
     {
         Assert.Equal(expected.Split(','), chart[valuesFile].CountsByKind());
@@ -56,6 +57,41 @@ public sealed class ChartRenderTests(ChartFixture chart)
         const string Yaml = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  a: b\ndatta:\n  c: d\n";
 
         Assert.ThrowsAny<YamlException>(() => RenderedChart.Load(Yaml));
+    }
+
+    [Fact]
+    public void AKindNeitherTheModelsNorTheCustomResourceListKnowFailsTheLoad()
+    {
+        const string Yaml = "apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: x\nspec:\n  a: b\n";
+
+        Assert.ThrowsAny<Exception>(() => RenderedChart.Load(Yaml));
+    }
+
+    [Theory]
+    [InlineData("metadata:\n  name: x\n  namespce: y\nspec:\n  a: b\n")]
+    [InlineData("metadata:\n  name: x\nspec:\n  a: b\nstatus:\n  c: d\n")]
+    [InlineData("metadata:\n  name: x\n")]
+    public void ACustomResourceWithAnUnknownMetadataOrTopLevelFieldOrNoSpecFailsTheLoad(string body)
+    {
+        Assert.ThrowsAny<YamlException>(() => RenderedChart.Load("apiVersion: keda.sh/v1alpha1\nkind: ScaledObject\n" + body));
+    }
+
+    [Fact]
+    public void ACustomResourceKeepsItsSpecWithPlainScalarsTypedAndQuotedOnesAsStrings()
+    {
+        const string Yaml = "---\n# Source: x\napiVersion: keda.sh/v1alpha1\nkind: ScaledObject\nmetadata:\n  name: x\n  labels:\n    a: b\n" +
+            "spec:\n  minReplicaCount: 1\n  triggers:\n    - metadata:\n        targetValue: \"1\"\n        flag: true\n" +
+            "---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: y\n";
+
+        var rendered = RenderedChart.Load(Yaml);
+
+        var scaled = Assert.Single(rendered.CustomResources("ScaledObject"));
+        Assert.Equal(("x", "b"), (scaled.Name(), scaled.Metadata.Labels["a"]));
+        Assert.Equal(1, scaled.Integer("spec.minReplicaCount"));
+        Assert.Equal("1", scaled.Text("spec.triggers[0].metadata.targetValue"));
+        Assert.Equal("true", scaled.At("spec.triggers[0].metadata.flag")!.ToJsonString());
+        Assert.Null(scaled.At("spec.triggers[1]"));
+        Assert.Single(rendered.OfType<V1ConfigMap>());
     }
 
     [Fact]

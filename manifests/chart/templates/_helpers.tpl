@@ -80,3 +80,15 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- fail (printf "shutdown.terminationGracePeriodSeconds (%v) must exceed shutdown.timeoutSeconds + shutdown.preStopSleepSeconds (%v)" $s.terminationGracePeriodSeconds (add $s.timeoutSeconds $s.preStopSleepSeconds)) }}
 {{- end }}
 {{- end }}
+
+{{/* The worker autoscaler: "cpu" (the chart's HPA), "keda" (a KEDA ScaledObject) or "" when autoscaling is off; fails on anything else. */}}
+{{- define "pi-orleans.autoscalingMode" -}}
+{{- $a := .Values.silo.autoscaling }}
+{{- if $a.enabled }}
+{{- $mode := default "cpu" $a.mode | toString }}
+{{- if not (has $mode (list "cpu" "keda")) }}
+{{- fail (printf "silo.autoscaling.mode must be cpu or keda, not %q" $mode) }}
+{{- end }}
+{{- $mode }}
+{{- end }}
+{{- end }}

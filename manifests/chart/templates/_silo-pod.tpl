@@ -14,6 +14,12 @@ metadata:
     {{- include "pi-orleans.orleansLabels" $root | nindent 4 }}
   annotations:
     checksum/config: {{ include (print $root.Template.BasePath "/configmap.yaml") $root | sha256sum }}
+    {{- if $root.Values.metrics.scrapeAnnotations }}
+    # Read by a Prometheus that discovers pods by annotation (manifests/monitoring/prometheus.yml).
+    prometheus.io/scrape: "true"
+    prometheus.io/port: {{ $root.Values.ports.http | quote }}
+    prometheus.io/path: {{ $root.Values.metrics.path | quote }}
+    {{- end }}
     {{- with $v.podAnnotations }}
     {{- toYaml . | nindent 4 }}
     {{- end }}
@@ -93,6 +99,13 @@ spec:
           value: {{ printf "http://+:%v" $root.Values.ports.http | quote }}
         - name: Urls
           value: {{ printf "http://+:%v" $root.Values.ports.http | quote }}
+        {{- if eq .component "api" }}
+        # The backlog signal (/api/scaling, pi_orleans_scaling_desired_workers) asks for workers within the autoscaler's range.
+        - name: Scaling__MinWorkers
+          value: {{ $root.Values.silo.autoscaling.minReplicas | quote }}
+        - name: Scaling__MaxWorkers
+          value: {{ $root.Values.silo.autoscaling.maxReplicas | quote }}
+        {{- end }}
         {{- with $v.extraEnv }}
         {{- toYaml . | nindent 8 }}
         {{- end }}

@@ -27,7 +27,11 @@ public static class Helm
 
     /// <summary>`helm lint --strict chart --namespace pi-orleans -f values`: its output; throws if it fails.</summary>
     public static Task<string> LintAsync(string valuesFile, CancellationToken cancellationToken = default) =>
-        RunAsync(WithValues(["lint", "--strict", ChartPath, "--namespace", Release], valuesFile), cancellationToken);
+        LintAsync(valuesFile, [], cancellationToken);
+
+    /// <summary>`helm lint --strict` with more arguments (e.g. --set): its output; throws if it fails.</summary>
+    public static Task<string> LintAsync(string? valuesFile, IEnumerable<string> extraArguments, CancellationToken cancellationToken = default) =>
+        RunAsync(WithValues(["lint", "--strict", ChartPath, "--namespace", Release, .. extraArguments], valuesFile), cancellationToken);
 
     private static List<string> WithValues(List<string> arguments, string? valuesFile)
     {
