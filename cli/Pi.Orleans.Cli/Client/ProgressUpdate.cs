@@ -1,0 +1,19 @@
+namespace Pi.Orleans.Cli.Client;
+
+/// <summary>One `progress` event of GET /api/calculate/{id}/events.</summary>
+public sealed record ProgressUpdate(
+    Guid Id,
+    string Status,
+    int ChunksDone,
+    int ChunksTotal,
+    long PointsDone,
+    double Progress,
+    double? Estimate,
+    double? StandardError,
+    IReadOnlyList<string>? SilosWorking,
+    IReadOnlyList<string>? SilosUsed)
+{
+    /// <summary>The update a polled calculation stands for (no running estimate: the API gives it only once completed).</summary>
+    public static ProgressUpdate From(Calculation c) =>
+        new(c.Id, c.Status, c.ChunksDone, c.ChunksTotal, c.PointsDone, c.Progress, c.ResultPi, c.StandardError, null, c.SilosUsed);
+}

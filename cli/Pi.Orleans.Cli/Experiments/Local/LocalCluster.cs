@@ -1,0 +1,181 @@
+using System.Globalization;
+using System.Net.Sockets;
+using Pi.Orleans.Cli.Client;
+
+namespace Pi.Orleans.Cli.Experiments.Local;
+
+/// <summary>
+/// redis-server, the Api and worker Silo processes on loopback (the approach of benchmarks/e2e/cluster.sh): Release dlls, free ports,
+/// one Redis cluster id per run, and `Pi:Slots=1` per worker so that one worker is about one core.
+/// </summary>
+public sealed class LocalCluster(HostBinaries hosts, LocalExperimentOptions options, string logDirectory) : IAsyncDisposable
+{
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(120);
+    private readonly string _clusterId = "pi-exp-" + Guid.NewGuid().ToString("N")[..8];
+    private readonly string _apiKey = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+    private readonly List<ManagedProcess> _workers = [];
+    private ManagedProcess? _redis;
+    private ManagedProcess? _api;
+    private int _redisPort;
+    private int _nextWorker = 1;
+
+    /// <summary>A client for the Api (valid after <see cref="StartAsync"/>).</summary>
+    public PiApiClient Api { get; private set; } = null!;
+
+    /// <summary>The worker processes that have not been stopped.</summary>
+    public IReadOnlyList<ManagedProcess> Workers
+    {
+        get
+        {
+            lock (_workers)
+            {
+                return [.. _workers.Where(w => !w.HasExited)];
+            }
+        }
+    }
+
+    /// <summary>Starts redis-server, the Api and <paramref name="workers"/> workers and waits until the Api lists them all.</summary>
+    public async Task StartAsync(int workers, CancellationToken cancellationToken)
+    {
+        if (!(Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Any(d => File.Exists(Path.Combine(d, "redis-server"))))
+        {
+            throw new ExperimentException("redis-server is not installed (or not on PATH). Install it: sudo apt-get install -y redis-server");
+        }
+
+        _redisPort = FreePorts.Next();
+        var redisDir = Directory.CreateDirectory(Path.Combine(logDirectory, "redis")).FullName;
+        _redis = ManagedProcess.Start("redis-server", "redis-server",
+            ["--port", _redisPort.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", redisDir],
+            new Dictionary<string, string>(), Path.Combine(logDirectory, "redis.log"));
+        await WaitRedisAsync(cancellationToken);
+
+        var apiPort = FreePorts.Next();
+        _api = StartHost("api", hosts.ApiDll, apiPort, "front", isWorker: false);
+        Api = PiApiClient.Create($"http://127.0.0.1:{apiPort}", TimeSpan.FromSeconds(30), _apiKey);
+        var started = Enumerable.Range(0, workers).Select(_ => StartWorker()).ToList();
+        await Task.WhenAll(started.Select(w => w.WaitReadyAsync(ReadyTimeout, cancellationToken)).Append(_api.WaitReadyAsync(ReadyTimeout, cancellationToken)));
+        await WaitActiveWorkersAsync(workers, cancellationToken);
+    }
+
+    /// <summary>Starts the next worker process (worker-1, worker-2, …) without waiting for it.</summary>
+    public ManagedProcess StartWorker()
+    {
+        lock (_workers)
+        {
+            var worker = StartHost($"worker-{_nextWorker++}", hosts.SiloDll, FreePorts.Next(), null, isWorker: true);
+            _workers.Add(worker);
+            return worker;
+        }
+    }
+
+    /// <summary>Stops a worker gracefully (SIGTERM); returns how long its exit took.</summary>
+    public Task<TimeSpan> StopWorkerAsync(ManagedProcess worker) => worker.StopAsync(TimeSpan.FromSeconds(30));
+
+    /// <summary>Waits until /api/cluster lists exactly <paramref name="count"/> chunk-running silos.</summary>
+    public async Task WaitActiveWorkersAsync(int count, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + ReadyTimeout;
+        var last = -1;
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                last = (await Api.ClusterAsync(cancellationToken)).Silos.Count(s => s.RunsChunks);
+                if (last == count)
+                {
+                    return;
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                // The Api is busy or restarting its view; ask again.
+            }
+
+            await Task.Delay(200, cancellationToken);
+        }
+
+        throw new ExperimentException($"/api/cluster listed {last} chunk-running silos, not {count}, after {ReadyTimeout.TotalSeconds:0} s.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var w in _workers)
+        {
+            await w.DisposeAsync();
+        }
+
+        if (_api is not null)
+        {
+            await _api.DisposeAsync();
+        }
+
+        if (_redis is not null)
+        {
+            await _redis.DisposeAsync();
+        }
+
+        Api?.Dispose();
+    }
+
+    private ManagedProcess StartHost(string name, string dll, int httpPort, string? siloName, bool isWorker)
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["DOTNET_NOLOGO"] = "1",
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
+            ["ConnectionStrings__Redis"] = $"127.0.0.1:{_redisPort}",
+            ["Cluster__ClusterId"] = _clusterId,
+            ["Cluster__SiloName"] = siloName ?? name,
+            ["Cluster__SiloPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture),
+            ["Cluster__GatewayPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture),
+            ["Scaling__SlotsPerWorker"] = "1",
+            ["Auth__ApiKeys__0"] = _apiKey,
+            ["Scaling__MaxWorkers"] = Math.Max(options.Workers, 1).ToString(CultureInfo.InvariantCulture),
+        };
+        if (isWorker)
+        {
+            environment["Pi__Slots"] = "1";
+        }
+
+        if (options.ChunkPoints is { } chunk)
+        {
+            environment["Pi__ChunkPoints"] = chunk.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return ManagedProcess.Start(name, "dotnet", [dll, "--urls", $"http://127.0.0.1:{httpPort}"], environment,
+            Path.Combine(logDirectory, name + ".log"), httpPort);
+    }
+
+    private async Task WaitRedisAsync(CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (true)
+        {
+            try
+            {
+                using var tcp = new TcpClient();
+                await tcp.ConnectAsync("127.0.0.1", _redisPort, cancellationToken);
+                await using var stream = tcp.GetStream();
+                await stream.WriteAsync("PING\r\n"u8.ToArray(), cancellationToken);
+                var buffer = new byte[16];
+                var read = await stream.ReadAsync(buffer, cancellationToken);
+                if (System.Text.Encoding.ASCII.GetString(buffer, 0, read).StartsWith("+PONG", StringComparison.Ordinal))
+                {
+                    return;
+                }
+            }
+            catch (SocketException) when (DateTime.UtcNow < deadline && !_redis!.HasExited)
+            {
+                // Not listening yet.
+            }
+            catch (SocketException)
+            {
+                throw new ExperimentException($"redis-server did not answer on port {_redisPort}:\n{_redis!.Tail()}");
+            }
+
+            await Task.Delay(50, cancellationToken);
+        }
+    }
+}
