@@ -1,5 +1,6 @@
 using Pi.Orleans.Api.Apis;
 using Pi.Orleans.Api.Hosting;
+using Pi.Orleans.Api.Kubernetes;
 using Pi.Orleans.Api.Limits;
 using Pi.Orleans.Api.Scaling;
 using Pi.Orleans.Api.Security;
@@ -11,6 +12,7 @@ builder.AddPiApi();
 builder.AddPiScaling();
 builder.AddPiAuth();
 builder.AddPiLimits();
+builder.AddPiKubernetesStatus();
 
 var app = builder.Build();
 app.UsePiApi();
@@ -23,5 +25,6 @@ app.MapCalculationsApi();
 app.MapClusterApi();
 app.MapScalingApi();
 app.MapProgressApi();
+app.MapKubernetesApi().RequireAuthorization(AuthExtensions.OperatorPolicy);
 
 await app.RunAsync();

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using Pi.Orleans.Grains.Hosting;
+using Pi.Orleans.Hosting.Kubernetes;
 using StackExchange.Redis;
 
 namespace Pi.Orleans.Hosting;
@@ -25,6 +26,9 @@ public static class SiloHostingExtensions
         var runsChunks = role == SiloRole.Worker || embedded || cluster.FrontRunsChunks;
         var dashboard = builder.Configuration.GetSection(PiDashboardOptions.SectionName).Get<PiDashboardOptions>() ?? new();
         builder.Services.AddSingleton(new SiloDescription(role, embedded, runsChunks));
+
+        // In Kubernetes the hosting package sets the ids, the advertised address (POD_IP) and the silo name (the pod's).
+        var kubernetes = builder.AddPiKubernetes(role, redisMode: !embedded);
         builder.UseOrleans(silo =>
         {
             if (embedded)
@@ -36,12 +40,19 @@ public static class SiloHostingExtensions
             else
             {
                 silo.UseRedisStores(redis!);
-                silo.Configure<ClusterOptions>(o => (o.ServiceId, o.ClusterId) = (cluster.ServiceId, cluster.ClusterId));
-                silo.ConfigureEndpoints(IPAddress.Parse(cluster.AdvertisedIP), cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
+                if (!kubernetes)
+                {
+                    silo.Configure<ClusterOptions>(o => (o.ServiceId, o.ClusterId) = (cluster.ServiceId, cluster.ClusterId));
+                    silo.ConfigureEndpoints(IPAddress.Parse(cluster.AdvertisedIP), cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
+                }
             }
 
-            var name = string.IsNullOrWhiteSpace(cluster.SiloName) ? $"{role.ToString().ToLowerInvariant()}-{Environment.MachineName}-{cluster.SiloPort}" : cluster.SiloName;
-            silo.Configure<SiloOptions>(o => o.SiloName = name);
+            if (!kubernetes)
+            {
+                var name = string.IsNullOrWhiteSpace(cluster.SiloName) ? $"{role.ToString().ToLowerInvariant()}-{Environment.MachineName}-{cluster.SiloPort}" : cluster.SiloName;
+                silo.Configure<SiloOptions>(o => o.SiloName = name);
+            }
+
             silo.AddPiGrains(runsChunks);
             silo.AddActivityPropagation();
             if (dashboard.Enabled)

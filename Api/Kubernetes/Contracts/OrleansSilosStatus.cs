@@ -1,0 +1,4 @@
+namespace Pi.Orleans.Api.Kubernetes.Contracts;
+
+/// <summary>The active silos with their chunk slots.</summary>
+public sealed record OrleansSilosStatus(int SiloCount, IReadOnlyList<SiloSlotsResponse> Silos);
