@@ -50,6 +50,18 @@ public sealed class AutoscalingTests(ChartFixture chart)
         Assert.Equal(("Pods", 1), (down.Type, down.Value));
     }
 
+    [Theory]
+    [MemberData(nameof(ValuesFiles.All), MemberType = typeof(ValuesFiles))]
+    public void TheApiLooksUpTheRenderedHpaByNameForItsKubernetesStatus(string valuesFile)
+    {
+        var rendered = chart[valuesFile];
+        var hpa = Assert.Single(rendered.OfType<V2HorizontalPodAutoscaler>());
+
+        // GET /api/k8s/status reads the HPA named Kubernetes__HpaName (the Api's own default, pi-orleans-worker, names nothing here).
+        Assert.Equal(hpa.Name(), Assert.Single(Assert.Single(rendered.Api.Spec.Template.Spec.Containers).Env, e => e.Name == "Kubernetes__HpaName").Value);
+        Assert.DoesNotContain(Assert.Single(rendered.Silo.Spec.Template.Spec.Containers).Env, e => e.Name == "Kubernetes__HpaName");
+    }
+
     private static List<string> Targets(V2HorizontalPodAutoscalerSpec spec)
     {
         Assert.All(spec.Metrics, m => Assert.Equal(("Resource", "Utilization"), (m.Type, m.Resource?.Target.Type)));

@@ -41,8 +41,10 @@ public sealed class KedaAutoscalingTests(ChartFixture chart)
         Assert.Null(rendered.Silo.Spec.Replicas);
         Assert.Equal((hpa.Spec.MinReplicas, hpa.Spec.MaxReplicas), ((int?)scaled.Integer("spec.minReplicaCount"), (int?)scaled.Integer("spec.maxReplicaCount")));
 
-        // KEDA's own HPA keeps the chart HPA's name (kubectl, RBAC and kube-state-metrics series stay the same) and its behavior.
+        // KEDA's own HPA keeps the chart HPA's name (kubectl, RBAC, kube-state-metrics series and the Api's Kubernetes__HpaName stay
+        // the same) and its behavior.
         Assert.Equal(hpa.Name(), scaled.Text("spec.advanced.horizontalPodAutoscalerConfig.name"));
+        Assert.Equal(hpa.Name(), Assert.Single(Assert.Single(rendered.Api.Spec.Template.Spec.Containers).Env, e => e.Name == "Kubernetes__HpaName").Value);
         var behavior = scaled.At("spec.advanced.horizontalPodAutoscalerConfig.behavior");
         Assert.Equal(hpa.Spec.Behavior.ScaleDown.StabilizationWindowSeconds, (int?)scaled.Integer("spec.advanced.horizontalPodAutoscalerConfig.behavior.scaleDown.stabilizationWindowSeconds"));
         Assert.Equal(hpa.Spec.Behavior.ScaleUp.Policies.Count, (behavior?["scaleUp"]?["policies"] as JsonArray)?.Count);

@@ -63,7 +63,7 @@ public sealed class SelectorTests(ChartFixture chart)
 
     [Theory]
     [MemberData(nameof(ValuesFiles.All), MemberType = typeof(ValuesFiles))]
-    public void OnlySiloPodsReachRedisAndTheOrleansPortsWhileHttpStaysOpen(string valuesFile)
+    public void OnlySiloAndBackupPodsReachRedisAndOnlySiloPodsTheOrleansPortsWhileHttpStaysOpen(string valuesFile)
     {
         var rendered = chart[valuesFile];
         var redis = rendered.Component<V1NetworkPolicy>("redis");
@@ -72,7 +72,9 @@ public sealed class SelectorTests(ChartFixture chart)
 
         Assert.Equal([rendered.Redis.Name()], Selected(rendered, redis.Spec.PodSelector.MatchLabels));
         var redisRule = Assert.Single(redis.Spec.Ingress);
-        Assert.Equal(siloNames, Selected(rendered, Assert.Single(redisRule.FromProperty).PodSelector.MatchLabels));
+        Assert.All(redisRule.FromProperty, peer => Assert.True(peer.NamespaceSelector is null && peer.IpBlock is null, "a Redis peer reaches beyond this namespace's pods"));
+        string[][] peers = [siloNames, [rendered.Backup!.Name()]];
+        Assert.Equal(peers, redisRule.FromProperty.Select(peer => Selected(rendered, peer.PodSelector.MatchLabels)).ToArray());
         Assert.Equal(["redis"], redisRule.Ports.Select(p => p.Port.Value));
 
         Assert.Equal(siloNames, Selected(rendered, silos.Spec.PodSelector.MatchLabels));

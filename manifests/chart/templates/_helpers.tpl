@@ -92,3 +92,47 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- $mode }}
 {{- end }}
 {{- end }}
+
+{{/*
+The name of the worker autoscaler: the chart's HPA in mode cpu, and the HPA KEDA creates in mode keda (the ScaledObject names it so).
+The Api reads it as Kubernetes__HpaName for GET /api/k8s/status.
+*/}}
+{{- define "pi-orleans.workerAutoscalerName" -}}
+{{- printf "%s-silo" (include "pi-orleans.fullname" .) }}
+{{- end }}
+
+{{/* The Secret that holds the Api's keys: auth.existingSecret, or the one this chart creates. */}}
+{{- define "pi-orleans.apiKeysSecretName" -}}
+{{- default (printf "%s-api-keys" (include "pi-orleans.fullname" .)) .Values.auth.existingSecret }}
+{{- end }}
+
+{{/*
+The data keys of the API-key Secret, in order (index i becomes Auth__ApiKeys__i), as a JSON list. The chart's own Secret holds
+api-key-0, api-key-1, ... for auth.apiKeys; an existing Secret is read at auth.existingSecretKeys. Fails when there is no key, because
+the Api refuses to start in Redis mode without one.
+*/}}
+{{- define "pi-orleans.apiKeySecretKeys" -}}
+{{- $a := .Values.auth }}
+{{- $keys := list }}
+{{- if $a.existingSecret }}
+{{- $keys = $a.existingSecretKeys | default list }}
+{{- if not $keys }}
+{{- fail "auth.existingSecretKeys must name at least one data key of auth.existingSecret: the Api refuses to start without an API key" }}
+{{- end }}
+{{- else }}
+{{- if not $a.apiKeys }}
+{{- fail "auth.apiKeys needs at least one key unless auth.existingSecret names a Secret: the Api refuses to start without an API key" }}
+{{- end }}
+{{- range $i, $key := $a.apiKeys }}
+{{- if not (toString $key | trim) }}
+{{- fail (printf "auth.apiKeys[%d] is empty" $i) }}
+{{- end }}
+{{- $keys = append $keys (printf "api-key-%d" $i) }}
+{{- end }}
+{{- end }}
+{{- toJson $keys }}
+{{- end }}
+
+{{- define "pi-orleans.backupName" -}}
+{{- printf "%s-redis-backup" (include "pi-orleans.fullname" .) }}
+{{- end }}

@@ -14,6 +14,10 @@ metadata:
     {{- include "pi-orleans.orleansLabels" $root | nindent 4 }}
   annotations:
     checksum/config: {{ include (print $root.Template.BasePath "/configmap.yaml") $root | sha256sum }}
+    {{- if and (eq .component "api") (not $root.Values.auth.existingSecret) }}
+    # Rolls the Api when the chart's API keys change (env from a Secret is read only at container start).
+    checksum/api-keys: {{ include (print $root.Template.BasePath "/api-keys-secret.yaml") $root | sha256sum }}
+    {{- end }}
     {{- if $root.Values.metrics.scrapeAnnotations }}
     # Read by a Prometheus that discovers pods by annotation (manifests/monitoring/prometheus.yml).
     prometheus.io/scrape: "true"
@@ -105,6 +109,18 @@ spec:
           value: {{ $root.Values.silo.autoscaling.minReplicas | quote }}
         - name: Scaling__MaxWorkers
           value: {{ $root.Values.silo.autoscaling.maxReplicas | quote }}
+        # GET /api/k8s/status reports this HPA: the chart's (mode cpu) or KEDA's (mode keda), which share one name.
+        - name: Kubernetes__HpaName
+          value: {{ include "pi-orleans.workerAutoscalerName" $root | quote }}
+        # The API keys, straight from the Secret (never in the ConfigMap). In Redis mode the Api refuses to start without one.
+        {{- $secret := include "pi-orleans.apiKeysSecretName" $root }}
+        {{- range $i, $key := include "pi-orleans.apiKeySecretKeys" $root | fromJsonArray }}
+        - name: Auth__ApiKeys__{{ $i }}
+          valueFrom:
+            secretKeyRef:
+              name: {{ $secret }}
+              key: {{ $key }}
+        {{- end }}
         {{- end }}
         {{- with $v.extraEnv }}
         {{- toYaml . | nindent 8 }}

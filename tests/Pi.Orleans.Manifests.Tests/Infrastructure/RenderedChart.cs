@@ -8,7 +8,7 @@ namespace Pi.Orleans.Manifests.Tests.Infrastructure;
 /// <summary>The objects one render of the chart produced, loaded strictly into KubernetesClient's typed models.</summary>
 public sealed partial class RenderedChart
 {
-    /// <summary>The label that names an object's component (api, silo, redis, cluster).</summary>
+    /// <summary>The label that names an object's component (api, silo, redis, redis-backup, cluster).</summary>
     public const string ComponentLabel = "app.kubernetes.io/component";
 
     private RenderedChart(IReadOnlyList<IKubernetesObject<V1ObjectMeta>> objects) => Objects = objects;
@@ -28,10 +28,14 @@ public sealed partial class RenderedChart
     /// <summary>Both silo Deployments: front and workers.</summary>
     public IReadOnlyList<V1Deployment> SiloDeployments => [Api, Silo];
 
-    /// <summary>Every pod template with the name of its owner.</summary>
+    /// <summary>The Redis backup CronJob, or null when backups are off.</summary>
+    public V1CronJob? Backup => OfType<V1CronJob>().SingleOrDefault(o => o.Metadata.Labels.ValueOrNull(ComponentLabel) == "redis-backup");
+
+    /// <summary>Every pod template with the name of its owner: Deployments, StatefulSets and the Jobs of CronJobs.</summary>
     public IEnumerable<(string Owner, V1PodTemplateSpec Template)> PodTemplates =>
         OfType<V1Deployment>().Select(d => (d.Name(), d.Spec.Template))
-            .Concat(OfType<V1StatefulSet>().Select(s => (s.Name(), s.Spec.Template)));
+            .Concat(OfType<V1StatefulSet>().Select(s => (s.Name(), s.Spec.Template)))
+            .Concat(OfType<V1CronJob>().Select(c => (c.Name(), c.Spec.JobTemplate.Spec.Template)));
 
     /// <summary>The custom resources (ServiceMonitor, ScaledObject) of one kind.</summary>
     public IEnumerable<CustomResource> CustomResources(string kind) => OfType<CustomResource>().Where(o => o.Kind == kind);
