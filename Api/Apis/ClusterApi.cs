@@ -1,5 +1,5 @@
+using Pi.Orleans.Api.Cluster;
 using Pi.Orleans.Api.Contracts;
-using Pi.Orleans.Grains.Slots;
 
 namespace Pi.Orleans.Api.Apis;
 
@@ -14,23 +14,9 @@ public static class ClusterApi
         return app;
     }
 
-    private static async Task<ClusterResponse> GetAsync(IGrainFactory grains, ClusterSlots slots, CancellationToken cancellationToken)
+    private static async Task<ClusterResponse> GetAsync(SiloDirectory directory, CancellationToken cancellationToken)
     {
-        var hosts = await grains.GetGrain<IManagementGrain>(0).GetDetailedHosts(onlyActive: true);
-        var bySilo = (await slots.ReadAsync(cancellationToken)).ToDictionary(s => s.Silo);
-        var silos = hosts
-            .Select(h => (Host: h, Slots: bySilo.GetValueOrDefault(h.SiloAddress.ToParsableString())))
-            .Select(x => new SiloResponse(
-                x.Host.SiloAddress.ToParsableString(),
-                x.Host.SiloName,
-                x.Host.Status.ToString(),
-                x.Slots?.RunsChunks ?? false,
-                x.Slots?.Total ?? 0,
-                x.Slots?.Used ?? 0,
-                x.Slots?.Queued ?? 0,
-                x.Slots?.ChunksCompleted ?? 0))
-            .OrderBy(s => s.Name, StringComparer.Ordinal)
-            .ToList();
+        var silos = await directory.ReadAsync(cancellationToken);
         var workers = silos.Where(s => s.RunsChunks).ToList();
         return new ClusterResponse(silos, workers.Sum(s => s.SlotsTotal), workers.Sum(s => s.SlotsUsed), workers.Sum(s => s.SlotsQueued));
     }

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Pi.Orleans.Api.Cluster;
 
 namespace Pi.Orleans.Api.Hosting;
 
@@ -15,6 +17,7 @@ public static class ApiExtensions
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
         });
         builder.Services.AddProblemDetails();
+        builder.Services.TryAddSingleton<SiloDirectory>();
         builder.Services.AddOpenApi();
         return builder;
     }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Pi.Orleans.Api.Cluster;
 using Pi.Orleans.Api.Kubernetes.Contracts;
 using Pi.Orleans.Hosting;
 using Pi.Orleans.Hosting.Kubernetes;
@@ -16,6 +17,7 @@ public static class KubernetesApi
         builder.Services.TryAddSingleton(KubernetesMode.Detect(builder.Configuration, redisMode));
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<KubernetesReader>();
+        builder.Services.TryAddSingleton<SiloDirectory>();
         builder.Services.TryAddSingleton<OrleansReader>();
         return builder;
     }

@@ -1,32 +1,17 @@
 using Pi.Orleans.Api.Kubernetes.Contracts;
-using Pi.Orleans.Grains.Slots;
+using Pi.Orleans.Api.Cluster;
 
 namespace Pi.Orleans.Api.Kubernetes;
 
 /// <summary>The Orleans side of /api/k8s: active silos with their slots, and their runtime statistics.</summary>
-public sealed partial class OrleansReader(IGrainFactory grains, ClusterSlots slots, ILogger<OrleansReader> logger)
+public sealed partial class OrleansReader(IGrainFactory grains, SiloDirectory directory, ILogger<OrleansReader> logger)
 {
     private static readonly TimeSpan SiloAnswerTimeout = TimeSpan.FromSeconds(2);
 
     /// <summary>The active silos with their chunk slots.</summary>
     public async Task<OrleansSilosStatus> ReadSilosAsync(CancellationToken cancellationToken)
     {
-        var hosts = await grains.GetGrain<IManagementGrain>(0).GetDetailedHosts(onlyActive: true).WaitAsync(cancellationToken);
-        var bySilo = (await slots.ReadAsync(cancellationToken)).ToDictionary(s => s.Silo);
-        var silos = hosts
-            .Select(h => (Host: h, Slots: bySilo.GetValueOrDefault(h.SiloAddress.ToParsableString())))
-            .Select(x => new SiloSlotsResponse(
-                x.Host.SiloAddress.ToParsableString(),
-                x.Host.SiloName,
-                x.Host.Status.ToString(),
-                x.Slots?.RunsChunks ?? false,
-                x.Slots?.Total ?? 0,
-                x.Slots?.Used ?? 0,
-                x.Slots?.Queued ?? 0,
-                x.Slots?.ChunksCompleted ?? 0,
-                x.Slots?.PendingChunks ?? 0))
-            .OrderBy(s => s.Name, StringComparer.Ordinal)
-            .ToList();
+        var silos = await directory.ReadAsync(cancellationToken);
         return new OrleansSilosStatus(silos.Count, silos);
     }
 

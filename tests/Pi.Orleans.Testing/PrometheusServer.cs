@@ -14,32 +14,37 @@ public sealed class PrometheusServer : IAsyncDisposable
     {
         _process = process;
         _dir = dir;
-        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
     }
 
     /// <summary>A client for Prometheus' HTTP API.</summary>
     public HttpClient Http { get; }
 
-    /// <summary>Starts Prometheus with one scrape job per (job, host:port) target, and waits until it is ready.</summary>
-    public static async Task<PrometheusServer> StartAsync(IReadOnlyDictionary<string, string> targets, CancellationToken cancellationToken = default)
+    /// <summary>Starts Prometheus with one scrape job per (job, host:port) target, scraping every second, and waits until it is ready.</summary>
+    public static Task<PrometheusServer> StartAsync(IReadOnlyDictionary<string, string> targets, CancellationToken cancellationToken = default)
+    {
+        var jobs = string.Join('\n', targets.Select(t => $"  - job_name: {t.Key}\n    static_configs:\n      - targets: ['{t.Value}']"));
+        return StartAsync(_ => $"global:\n  scrape_interval: 1s\n  scrape_timeout: 1s\nscrape_configs:\n{jobs}\n", cancellationToken);
+    }
+
+    /// <summary>Starts Prometheus on the configuration <paramref name="config"/> returns for its temporary folder (where it may put extra files).</summary>
+    public static async Task<PrometheusServer> StartAsync(Func<string, string> config, CancellationToken cancellationToken = default)
     {
         const string executable = "/usr/bin/prometheus";
         if (!File.Exists(executable))
         {
-            throw new InvalidOperationException("prometheus is not installed. Install it with: apt-get install -y prometheus");
+            throw new InvalidOperationException("prometheus is not installed. Install it with: apt-get install -y prometheus (tests/run.sh does)");
         }
 
         var port = FreePort.Next();
         var dir = Directory.CreateTempSubdirectory("pi-prometheus-").FullName;
-        var jobs = string.Join('\n', targets.Select(t => $"  - job_name: {t.Key}\n    static_configs:\n      - targets: ['{t.Value}']"));
-        var config = Path.Combine(dir, "prometheus.yml");
-        await File.WriteAllTextAsync(config, $"global:\n  scrape_interval: 1s\n  scrape_timeout: 1s\nscrape_configs:\n{jobs}\n", cancellationToken);
+        var path = Path.Combine(dir, "prometheus.yml");
+        await File.WriteAllTextAsync(path, config(dir), cancellationToken);
         var process = Process.Start(new ProcessStartInfo(executable)
         {
             ArgumentList =
             {
-                "--config.file=" + config, "--storage.tsdb.path=" + Path.Combine(dir, "data"),
-                $"--web.listen-address=127.0.0.1:{port}", "--web.enable-lifecycle",
+                "--config.file=" + path, "--storage.tsdb.path=" + Path.Combine(dir, "data"), $"--web.listen-address=127.0.0.1:{port}",
             },
             RedirectStandardOutput = true,
             RedirectStandardError = true,

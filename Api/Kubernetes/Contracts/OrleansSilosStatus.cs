@@ -1,4 +1,6 @@
+using Pi.Orleans.Api.Contracts;
+
 namespace Pi.Orleans.Api.Kubernetes.Contracts;
 
 /// <summary>The active silos with their chunk slots.</summary>
-public sealed record OrleansSilosStatus(int SiloCount, IReadOnlyList<SiloSlotsResponse> Silos);
+public sealed record OrleansSilosStatus(int SiloCount, IReadOnlyList<SiloResponse> Silos);
