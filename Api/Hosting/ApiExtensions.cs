@@ -17,6 +17,7 @@ public static class ApiExtensions
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
         });
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<TransientClusterErrors>();
         builder.Services.TryAddSingleton<SiloDirectory>();
         builder.Services.AddOpenApi();
         return builder;

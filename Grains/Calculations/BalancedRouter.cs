@@ -11,9 +11,13 @@ internal sealed class BalancedRouter(int perSlot) : ChunkRouter
     public override int Window(IReadOnlyList<SlotSnapshot> silos) => Math.Max(1, silos.Sum(s => s.Total) * perSlot);
 
     public override string? Choose(IReadOnlyList<SlotSnapshot> silos) =>
-        silos.MinBy(s => (_inFlight.GetValueOrDefault(s.Silo) + 1.0) / Math.Max(1, s.Total))?.Silo;
+        Trusted(silos).MinBy(s => (_inFlight.GetValueOrDefault(s.Silo) + 1.0) / Math.Max(1, s.Total))?.Silo;
 
     public override void Sent(string silo) => _inFlight[silo] = _inFlight.GetValueOrDefault(silo) + 1;
 
-    public override void Ended(string silo, bool succeeded) => _inFlight[silo] = _inFlight.GetValueOrDefault(silo) - 1;
+    public override void Ended(string silo, bool succeeded)
+    {
+        base.Ended(silo, succeeded);
+        _inFlight[silo] = _inFlight.GetValueOrDefault(silo) - 1;
+    }
 }

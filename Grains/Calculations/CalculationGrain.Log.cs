@@ -31,6 +31,9 @@ public sealed partial class CalculationGrain
     [LoggerMessage(Level = LogLevel.Warning, Message = "Calculation {CalculationId} could not update the calculation index")]
     private static partial void LogIndexFailed(ILogger logger, Guid calculationId, Exception exception);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Calculation {CalculationId} deactivated while running ({Reason}); woke its next activation")]
+    private static partial void LogHandedOver(ILogger logger, Guid calculationId, string reason);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Calculation {CalculationId} could not remove its resume reminder")]
     private static partial void LogReminderFailed(ILogger logger, Guid calculationId, Exception exception);
 }

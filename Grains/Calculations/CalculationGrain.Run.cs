@@ -33,9 +33,11 @@ public sealed partial class CalculationGrain
 
             await FinishAsync(CalculationStatus.Completed, null);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
         {
-            // Cancelled by a user (CancelAsync finishes the state) or stopped by deactivation (resumed later).
+            // Cancelled by a user (CancelAsync finishes the state) or stopped by deactivation (resumed later). A chunk call
+            // that failed at the same moment (its silo died and took this activation's directory entry with it) is no
+            // reason to fail the calculation: the next activation retries it.
         }
         catch (Exception ex)
         {
@@ -51,25 +53,30 @@ public sealed partial class CalculationGrain
     }
 
     // Keeps up to router.Window chunk calls in flight. Each attempt has its own grain key, so its own placement, aimed at
-    // the silo the router chooses. A failed or timed-out attempt is sent again as a new attempt, up to MaxChunkAttempts.
+    // the silo the router chooses. A failed or timed-out attempt is sent again as a new attempt after a growing pause, up
+    // to MaxChunkAttempts; while no silo runs chunks the calculation waits, up to NoWorkersTimeout.
     private async Task RunChunksAsync(ChunkPlan plan, ChunkRouter router, CancellationToken cancellationToken)
     {
         var seed = S.Request!.Seed;
-        var pending = new Queue<int>(Enumerable.Range(0, plan.ChunkCount).Where(i => !S.Chunks.ContainsKey(i)));
-        var attempts = new Dictionary<int, int>();
+        var work = new ChunkQueue(plan.ChunkCount, S.Chunks.Keys, time);
         var inFlight = new Dictionary<Task<ChunkResult>, (int Index, string? Silo, string? Name)>();
-        while (pending.Count > 0 || inFlight.Count > 0)
+        var noWorkersSince = (DateTimeOffset?)null;
+        while (!work.IsEmpty || inFlight.Count > 0)
         {
             var silos = (await clusterSlots.ReadCachedAsync(cancellationToken)).Where(s => s.RunsChunks).ToList();
-            var window = router.Window(silos);
-            while (inFlight.Count < window && pending.TryDequeue(out var index))
+            noWorkersSince = silos.Count > 0 ? null : noWorkersSince ?? time.GetUtcNow();
+            if (noWorkersSince is { } since && time.GetUtcNow() - since > options.Value.NoWorkersTimeout)
             {
-                var attempt = attempts[index] = attempts.GetValueOrDefault(index) + 1;
+                throw new InvalidOperationException($"no silo has run chunks for {options.Value.NoWorkersTimeout}; start a worker silo and submit again");
+            }
+
+            var window = silos.Count == 0 ? 0 : router.Window(silos);
+            while (inFlight.Count < window && work.TryTake(out var index))
+            {
+                var attempt = work.Attempt(index);
                 var silo = router.Choose(silos);
-                var chunk = GrainFactory.GetGrain<IChunkGrain>($"{Id:N}/{index}/{attempt}");
-                var call = CallAsync(chunk, plan.Work(seed, index), silo, cancellationToken);
                 var name = silos.FirstOrDefault(s => s.Silo == silo)?.Name;
-                inFlight.Add(call, (index, silo, name));
+                inFlight.Add(CallAsync($"{Id:N}/{index}/{attempt}", plan.Work(seed, index), silo, cancellationToken), (index, silo, name));
                 Working(name, +1);
                 if (silo is not null)
                 {
@@ -77,7 +84,12 @@ public sealed partial class CalculationGrain
                 }
             }
 
-            var done = await Task.WhenAny(inFlight.Keys);
+            var done = await NextAsync(inFlight.Keys, work.NextRetryIn(), noWorkers: silos.Count == 0, cancellationToken);
+            if (done is null)
+            {
+                continue;
+            }
+
             var (finished, sentTo, sentToName) = inFlight[done];
             inFlight.Remove(done);
             Working(sentToName, -1);
@@ -97,7 +109,7 @@ public sealed partial class CalculationGrain
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
                 End(router, sentTo, succeeded: false);
-                var tried = attempts[finished];
+                var tried = work.Attempts(finished);
                 instruments.OnChunkFailed(retried: tried < options.Value.MaxChunkAttempts);
                 if (tried >= options.Value.MaxChunkAttempts)
                 {
@@ -106,23 +118,42 @@ public sealed partial class CalculationGrain
 
                 S.ChunkRetries++;
                 LogChunkRetry(logger, Id, finished, tried, ex.GetType().Name, ex.Message);
-                pending.Enqueue(finished);
+                work.Retry(finished);
             }
         }
     }
 
-    // One attempt with its own deadline: on timeout the call is cancelled, which also stops the chunk on its silo.
-    private async Task<ChunkResult> CallAsync(IChunkGrain chunk, ChunkWork work, string? silo, CancellationToken cancellationToken)
+    // The next finished call; or null when a retry falls due, or (with no worker to send to) after a second.
+    private async Task<Task<ChunkResult>?> NextAsync(
+        IEnumerable<Task<ChunkResult>> calls, TimeSpan? retryIn, bool noWorkers, CancellationToken cancellationToken)
     {
+        var wait = noWorkers ? TimeSpan.FromSeconds(1) : retryIn;
+        var tasks = calls.Cast<Task>().ToList();
+        if (wait is { } delay)
+        {
+            tasks.Add(Task.Delay(delay < TimeSpan.Zero ? TimeSpan.Zero : delay, time, cancellationToken));
+        }
+
+        var first = await Task.WhenAny(tasks);
+        cancellationToken.ThrowIfCancellationRequested();
+        return first as Task<ChunkResult>;
+    }
+
+    // One attempt with its own deadline: on timeout the call is cancelled, which also stops the chunk on its silo.
+    // Anything that goes wrong, even finding the grain type, ends up in the returned task and so in the retry path.
+    private async Task<ChunkResult> CallAsync(string key, ChunkWork work, string? silo, CancellationToken cancellationToken)
+    {
+        await Task.Yield();
         using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         attempt.CancelAfter(options.Value.ChunkTimeout);
         try
         {
+            var chunk = GrainFactory.GetGrain<IChunkGrain>(key);
             return await TargetSilo.With(silo, () => chunk.ComputeAsync(work, attempt.Token));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new TimeoutException($"chunk attempt {chunk.GetPrimaryKeyString()} took longer than {options.Value.ChunkTimeout}");
+            throw new TimeoutException($"chunk attempt {key} took longer than {options.Value.ChunkTimeout}");
         }
     }
 

@@ -8,8 +8,10 @@ namespace Pi.Orleans.Grains.Calculations;
 
 /// <summary>
 /// Owns one calculation. Requests are served between the awaits of a background run that fans out the chunks;
-/// the state is persisted as chunks finish, so a new activation resumes from the finished chunks.
+/// the state is persisted as chunks finish, so a new activation resumes from the finished chunks. A finished calculation
+/// leaves memory after 2 idle minutes (its state stays in storage); a running one is kept alive by its reminder.
 /// </summary>
+[CollectionAgeLimit(Minutes = 2)]
 public sealed partial class CalculationGrain(
     [PersistentState("calculation", StorageNames.Calculations)] IPersistentState<CalculationState> state,
     ClusterSlots clusterSlots,
@@ -57,12 +59,17 @@ public sealed partial class CalculationGrain(
             return;
         }
 
-        // Stop computing here; the finished chunks are written, and the reminder or the next call resumes the rest.
+        // Stop computing here; the finished chunks are written, and a new activation resumes the rest.
         await _run.CancelAsync();
         await _runTask.WaitAsync(TimeSpan.FromSeconds(5), cancellationToken).ContinueWith(_ => { }, TaskScheduler.Current);
         if (IsActive(S.Status))
         {
             await PersistAsync();
+
+            // Wake the next activation at once (on a silo that is not stopping) instead of at the next reminder tick:
+            // the call waits until this activation is gone, then creates the new one, which resumes in OnActivateAsync.
+            GrainFactory.GetGrain<ICalculationGrain>(Id).GetAsync().Ignore();
+            LogHandedOver(logger, Id, reason.ReasonCode.ToString());
         }
     }
 

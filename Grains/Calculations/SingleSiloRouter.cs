@@ -8,10 +8,11 @@ internal sealed class SingleSiloRouter : ChunkRouter
     public override int Window(IReadOnlyList<SlotSnapshot> silos) => 1;
 
     public override string? Choose(IReadOnlyList<SlotSnapshot> silos) =>
-        _silo ??= silos.MinBy(s => (s.Used + s.Queued + 1.0) / Math.Max(1, s.Total))?.Silo;
+        _silo ??= Trusted(silos).MinBy(s => (s.Used + s.Queued + 1.0) / Math.Max(1, s.Total))?.Silo;
 
     public override void Ended(string silo, bool succeeded)
     {
+        base.Ended(silo, succeeded);
         if (!succeeded)
         {
             _silo = null;

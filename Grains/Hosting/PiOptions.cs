@@ -24,9 +24,12 @@ public sealed class PiOptions
     [Range(1, 64)]
     public int InFlightPerSlot { get; set; } = 2;
 
-    /// <summary>Attempts per chunk before the calculation fails. Default: 5.</summary>
+    /// <summary>Attempts per chunk before the calculation fails; retries pause 0.2 s, doubling up to 5 s. Default: 8.</summary>
     [Range(1, 100)]
-    public int MaxChunkAttempts { get; set; } = 5;
+    public int MaxChunkAttempts { get; set; } = 8;
+
+    /// <summary>How long a calculation waits while no silo runs chunks before it fails. Default: 00:05:00.</summary>
+    public TimeSpan NoWorkersTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>How long one chunk attempt may take, queueing included, before it is retried elsewhere. Default: 00:00:25.</summary>
     public TimeSpan ChunkTimeout { get; set; } = TimeSpan.FromSeconds(25);

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace Pi.Orleans.Grains.Slots;
 
 /// <summary>Reads the slot numbers of every active silo; a silo that does not answer in time is left out.</summary>
-public sealed partial class ClusterSlots(IGrainFactory grains, SlotsServiceClient slots, TimeProvider time, ILogger<ClusterSlots> logger)
+public sealed partial class ClusterSlots(IClusterMembershipService membership, SlotsServiceClient slots, TimeProvider time, ILogger<ClusterSlots> logger)
 {
     private static readonly TimeSpan AnswerTimeout = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(2);
@@ -13,8 +13,9 @@ public sealed partial class ClusterSlots(IGrainFactory grains, SlotsServiceClien
     /// <summary>The slots of every active silo now.</summary>
     public async Task<IReadOnlyList<SlotSnapshot>> ReadAsync(CancellationToken cancellationToken = default)
     {
-        var hosts = await grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
-        var answers = await Task.WhenAll(hosts.Keys.Select(silo => ReadOneAsync(silo, cancellationToken)));
+        // This silo's own membership view: no storage round trip, so it keeps answering while Redis is away.
+        var active = membership.CurrentSnapshot.Members.Values.Where(m => m.Status == SiloStatus.Active).Select(m => m.SiloAddress);
+        var answers = await Task.WhenAll(active.Select(silo => ReadOneAsync(silo, cancellationToken)));
         return [.. answers.OfType<SlotSnapshot>().OrderBy(s => s.Silo, StringComparer.Ordinal)];
     }
 

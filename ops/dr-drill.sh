@@ -1,0 +1,155 @@
+#!/usr/bin/env bash
+# Disaster-recovery drill with real processes on loopback: Redis (AOF on), the Api and two workers (Release build).
+#   1. makes calculations (completed ones, and one still running), and backs Redis up with ops/backup-redis.sh;
+#   2. makes more calculations after the backup (these are what the RPO loses);
+#   3. destroys Redis: SIGKILL and its data folder deleted (AOF and all)              <- the RTO clock starts
+#   4. restores the newest backup with ops/restore-redis.sh, restarts the silos, and checks that every calculation from
+#      before the backup reads back with the same result, the running one resumes and completes with the count of an
+#      undisturbed run of its seed, and a new calculation completes                      <- the RTO clock stops
+# Prints RTO (destruction to correct answers) and RPO (age of the newest backup at destruction, and what was lost).
+# Usage: bash ops/dr-drill.sh      (env: API_PORT=18380 REDIS_PORT=16679 SILO_PORT=21410 GATEWAY_PORT=31410 WORK=...)
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+WORK=${WORK:-$(mktemp -d /tmp/pi-dr.XXXX)}
+API_PORT=${API_PORT:-18380}
+REDIS_PORT=${REDIS_PORT:-16679}
+SILO_PORT=${SILO_PORT:-21410}
+GATEWAY_PORT=${GATEWAY_PORT:-31410}
+API_KEY=${PI_API_KEY:-drill-key}
+DATA="$WORK/redis-data"
+BACKUPS="$WORK/backups"
+SILO_PIDS=()
+mkdir -p "$DATA" "$BACKUPS"
+
+export ConnectionStrings__Redis="127.0.0.1:$REDIS_PORT" Cluster__ClusterId="drill-$$" Auth__ApiKeys__0="$API_KEY"
+export ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning Logging__LogLevel__Pi=Information
+export Pi__ChunkPoints=33554432 Pi__ChunkTimeout=00:00:05
+
+now() { date +%s.%N; }
+since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
+say() { echo "[$(date -u +%H:%M:%S)] $*" >&2; }
+
+# repl-diskless-sync-delay 0: `redis-cli --rdb` gets its snapshot at once instead of after the default 5 s.
+REDIS_ARGS="--port $REDIS_PORT --bind 127.0.0.1 --dir $DATA --appendonly yes --save '' --repl-diskless-sync-delay 0 --daemonize yes --pidfile $WORK/redis.pid --logfile $WORK/redis.log"
+start_redis() { eval redis-server "$REDIS_ARGS"; }
+stop_redis() { [ -f "$WORK/redis.pid" ] && kill "$(cat "$WORK/redis.pid")" 2>/dev/null || true; }
+
+start_silos() {
+  SILO_PIDS=()
+  for i in 1 2; do
+    dotnet "$ROOT/Silo/bin/Release/net10.0/Pi.Orleans.Silo.dll" --urls "http://127.0.0.1:$((API_PORT + i))" \
+      --Cluster:SiloPort=$((SILO_PORT + i)) --Cluster:GatewayPort=$((GATEWAY_PORT + i)) --Cluster:SiloName="worker-$i" >>"$WORK/worker-$i.log" 2>&1 &
+    SILO_PIDS+=($!)
+  done
+  dotnet "$ROOT/Api/bin/Release/net10.0/Pi.Orleans.Api.dll" --urls "http://127.0.0.1:$API_PORT" \
+    --Cluster:SiloPort="$SILO_PORT" --Cluster:GatewayPort="$GATEWAY_PORT" --Cluster:SiloName=front >>"$WORK/api.log" 2>&1 &
+  SILO_PIDS+=($!)
+  for i in 0 1 2; do
+    local waited=0
+    until curl -sf "http://127.0.0.1:$((API_PORT + i))/health/ready" >/dev/null; do
+      sleep 0.2; waited=$((waited + 1)); [ "$waited" -lt 600 ] || { echo "silo on port $((API_PORT + i)) not ready; see $WORK" >&2; exit 1; }
+    done
+  done
+  until [ "$(api GET /api/cluster | python3 -c 'import json,sys; print(sum(1 for s in json.load(sys.stdin)["silos"] if s["runs_chunks"]))')" = 2 ]; do sleep 0.2; done
+}
+stop_silos() {
+  local pid
+  for pid in "${SILO_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${SILO_PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  SILO_PIDS=()
+}
+cleanup() { stop_silos; stop_redis; }
+trap cleanup EXIT
+
+api() { curl -s -X "$1" "http://127.0.0.1:$API_PORT$2" -H "X-Api-Key: $API_KEY" -H 'Content-Type: application/json' ${3:+-d "$3"}; }
+submit() { api POST /api/calculate "{\"total_points\": $1, \"mode\": \"$2\", \"seed\": $3}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])'; }
+# "<http status> <status> <result_inside> <chunks_done>/<chunks_total>" of one calculation.
+show() {
+  curl -s -w ' %{http_code}' "http://127.0.0.1:$API_PORT/api/calculate/$1" | python3 -c '
+import json, sys
+body, _, code = sys.stdin.read().rpartition(" ")
+c = json.loads(body) if code == "200" else {}
+print(code, c.get("status", "-"), c.get("result_inside"), "%s/%s" % (c.get("chunks_done"), c.get("chunks_total")))'
+}
+wait_done() {
+  local id=$1 deadline=$(( $(date +%s) + ${2:-300} )) state
+  while :; do
+    state=$(show "$id")
+    case "$state" in *" pending "* | *" running "* | 5??\ *) ;; *) echo "$state"; return ;; esac
+    [ "$(date +%s)" -lt "$deadline" ] || { echo "$state (timed out)"; return; }
+    sleep 0.2
+  done
+}
+
+say "building (Release) into $ROOT"
+dotnet build "$ROOT/Api/Pi.Orleans.Api.csproj" -c Release -v q -nologo >"$WORK/build.log" 2>&1
+dotnet build "$ROOT/Silo/Pi.Orleans.Silo.csproj" -c Release -v q -nologo >>"$WORK/build.log" 2>&1
+start_redis
+until redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1; do sleep 0.1; done
+start_silos
+say "cluster up (work folder $WORK)"
+
+# 1. Calculations before the backup: completed ones, and one long enough to be running when the backup is taken.
+declare -A before=()
+for seed in 101 102 103 104 105; do before[$(submit 2000000000 distributed "$seed")]=; done
+before[$(submit 50000000 single 106)]=
+for id in "${!before[@]}"; do before[$id]=$(wait_done "$id"); done
+running=$(submit 30000000000 distributed 107)
+until show "$running" | grep -qE ' running [^ ]+ ([1-9][0-9]*)/'; do sleep 0.2; done
+running_backed=$(show "$running")
+say "backup while $running is at $(echo "$running_backed" | cut -d' ' -f4) chunks"
+REDIS_PORT=$REDIS_PORT BACKUP_DIR=$BACKUPS KEEP=4 sh "$ROOT/ops/backup-redis.sh" 2>/dev/null | tee "$WORK/backup.txt" >&2
+backup=$(awk '{ print $2 }' "$WORK/backup.txt")
+backup_at=$(date -u -d "$(basename "$backup" .rdb | sed -E 's/pi-redis-([0-9]{4})([0-9]{2})([0-9]{2})T([0-9]{2})([0-9]{2})([0-9]{2})Z/\1-\2-\3 \4:\5:\6/') UTC" +%s)
+
+# 2. Calculations after the backup: accepted and completed, but newer than the newest backup.
+after=()
+for seed in 201 202 203; do after+=("$(submit 2000000000 distributed "$seed")"); done
+for id in "${after[@]}"; do wait_done "$id" >/dev/null; done
+running_final=$(wait_done "$running")
+say "before the disaster: ${#before[@]} completed before the backup, ${#after[@]} after it, $running ended $(echo "$running_final" | cut -d' ' -f2)"
+
+# 3. The disaster: Redis dies and its data folder is lost.
+destroyed_at=$(date +%s)
+t0=$(now)
+kill -9 "$(cat "$WORK/redis.pid")"
+rm -rf "${DATA:?}"/*
+say "Redis killed and its data deleted"
+
+# 4. Recovery: restore the newest backup, restart the silos, check the answers (RTO: the old results read back identical and
+#    a new calculation completes); then the running one must resume and end with the count of a fresh run of its seed.
+REDIS_PORT=$REDIS_PORT REDIS_DATA_DIR=$DATA BACKUP_DIR=$BACKUPS STOP_CMD=true \
+  START_CMD="redis-server $REDIS_ARGS" \
+  sh "$ROOT/ops/restore-redis.sh" | tee "$WORK/restore.txt" >&2
+restored_after=$(since "$t0")
+stop_silos
+start_silos
+silos_after=$(since "$t0")
+
+wrong=0
+for id in "${!before[@]}"; do
+  now_state=$(show "$id")
+  [ "$now_state" = "${before[$id]}" ] || { wrong=$((wrong + 1)); say "MISMATCH $id: before '${before[$id]}', after '$now_state'"; }
+done
+new_calc=$(wait_done "$(submit 2000000000 distributed 301)")
+rto=$(since "$t0")
+running_restored=$(show "$running")
+running_after=$(wait_done "$running")
+resumed_after=$(since "$t0")
+fresh=$(wait_done "$(submit 30000000000 distributed 107)")
+lost=0
+for id in "${after[@]}"; do [ "$(show "$id" | cut -d' ' -f1)" = 404 ] && lost=$((lost + 1)); done
+same=$([ "$(echo "$running_after" | cut -d' ' -f2,3)" = "$(echo "$fresh" | cut -d' ' -f2,3)" ] && echo yes || echo NO)
+
+cat <<REPORT
+=== DR drill ($(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg))
+backup:            $(cat "$WORK/backup.txt")
+restore:           $(cat "$WORK/restore.txt")
+before the backup: ${#before[@]} completed calculations; read back identical after recovery: $(( ${#before[@]} - wrong ))/${#before[@]}
+running at backup: $running ($(echo "$running_backed" | cut -d' ' -f4) chunks just before the backup; restored as '$(echo "$running_restored" | cut -d' ' -f2,4)', ended '$(echo "$running_after" | cut -d' ' -f2,3)' $resumed_after s after the destruction; same count as a fresh run of its seed: $same)
+new calculation:   '$(echo "$new_calc" | cut -d' ' -f2)' after recovery
+after the backup:  ${#after[@]} calculations accepted and completed after the backup; lost (404) after recovery: $lost/${#after[@]} [${after[*]}]
+RPO:               newest backup was $((destroyed_at - backup_at)) s old at the destruction; lost: the ${#after[@]} calculations above, and the final state of $running (recomputed on resume)
+RTO:               $rto s from destruction to correct answers: old results identical and a new calculation completed (Redis restored after $restored_after s, silos restarted and ready after $silos_after s; excludes the time to notice the failure)
+REPORT
+[ "$wrong" -eq 0 ] && [ "$same" = yes ] && [ "$lost" -eq "${#after[@]}" ] && [ "$(echo "$new_calc" | cut -d' ' -f2)" = completed ]

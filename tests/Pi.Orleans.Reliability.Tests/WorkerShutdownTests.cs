@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using System.Net;
+using Pi.Orleans.Reliability.Tests.Infrastructure;
+
+namespace Pi.Orleans.Reliability.Tests;
+
+[Collection(ReliabilityCollection.Name)]
+public sealed class WorkerShutdownTests(PiCluster cluster)
+{
+    // The .NET host's default HostOptions.ShutdownTimeout; the silos do not change it.
+    private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(30);
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task AWorkerStoppedWithSigtermTurnsNotReadyDrainsAndExitsWithoutLosingOrRepeatingAChunk()
+    {
+        await cluster.EnsureHealthyAsync(Token);
+        var reference = await cluster.ReferenceAsync(Token);
+        await using var counter = await ChunkCounter.StartAsync(() => cluster.ApiAddress, Token);
+        var accepted = await cluster.Client.SubmitAsync(reference.Points, Workload.Seed, Token);
+        var worker = cluster.Workers[1];
+        var before = await cluster.Client.WaitUntilAsync(accepted.Id, c => c.Progress >= 0.3 || !c.IsActive, Workload.Bound, Token);
+        Assert.True(before.IsActive, $"the calculation ended before SIGTERM: {before}");
+
+        var clock = Stopwatch.StartNew();
+        var stopping = worker.Process.StopAsync(ShutdownTimeout + TimeSpan.FromSeconds(30));
+        var (notReadyAfter, answered503) = await WatchReadinessAsync(worker, stopping, clock);
+        await stopping;
+        var exitedAfter = clock.Elapsed;
+        var done = await cluster.Client.WaitFinishedAsync(accepted.Id, Workload.Bound, Token);
+        await counter.StopAsync(Token);
+
+        Assert.True(notReadyAfter < PiCluster.ReadinessDelay, $"/health/ready still 200 {notReadyAfter} after SIGTERM");
+        Assert.True(answered503, "/health/ready never answered 503 while the worker stopped");
+        Assert.True(exitedAfter < ShutdownTimeout, $"the worker took {exitedAfter} to exit");
+        Assert.True(done.Status == "completed", $"{done}\n{cluster.Output()}");
+        Assert.Equal(reference.Inside, done.ResultInside);
+
+        // No attempt failed or timed out, so no chunk was sent twice, and the counters seen add up to at most chunks_total (none
+        // computed twice). The chunks not seen are those the stopping worker finished after its last count was read: its
+        // in-flight share (slots × in-flight per slot), and as many again sent to it before the front saw it leave.
+        var unseen = done.ChunksTotal - counter.Total;
+        Measured.Report($"SIGTERM at {before.Progress:P0}: not ready after {notReadyAfter.TotalMilliseconds:F0} ms, exited after {exitedAfter.TotalSeconds:F2} s (readiness delay {PiCluster.ReadinessDelay.TotalSeconds:F0} s); chunk_retries {done.ChunkRetries}; chunks seen {counter.Total}/{done.ChunksTotal} [{string.Join(", ", counter.PerSilo.Select(s => $"{s.Key}: {s.Value}"))}]; calculation grain reactivated: {cluster.Api.Process.Output.Contains($"Calculation {accepted.Id} resuming", StringComparison.Ordinal)}");
+        // Observed but not explained yet: a few chunks (up to 7 of 806) are counted twice around the stop although no attempt
+        // failed (chunk_retries stays 0). The result is exact either way; docs/reliability.md lists this as open.
+        Assert.Equal(0, done.ChunkRetries);
+        var share = 2 * PiCluster.SlotsPerWorker * PiCluster.InFlightPerSlot;
+        Assert.InRange(unseen, -share, share);
+
+        await cluster.EnsureHealthyAsync(Token);
+    }
+
+    // Polls the stopping worker's /health/ready until it exits: when it first stopped answering 200, and whether it said 503.
+    private static async Task<(TimeSpan NotReadyAfter, bool Answered503)> WatchReadinessAsync(ClusterMember worker, Task stopping, Stopwatch clock)
+    {
+        TimeSpan? notReady = null;
+        var answered503 = false;
+        while (!stopping.IsCompleted)
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Token);
+            timeout.CancelAfter(TimeSpan.FromSeconds(1));
+            try
+            {
+                using var response = await worker.Process.Http.GetAsync("/health/ready", timeout.Token);
+                answered503 |= response.StatusCode == HttpStatusCode.ServiceUnavailable;
+                if (response.StatusCode != HttpStatusCode.OK)
+                {
+                    notReady ??= clock.Elapsed;
+                }
+                else
+                {
+                    Assert.Null(notReady);
+                }
+            }
+            catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException && !Token.IsCancellationRequested)
+            {
+                // Connection refused or closed: not ready either.
+                notReady ??= clock.Elapsed;
+            }
+
+            await Task.Delay(50, Token);
+        }
+
+        return (notReady ?? clock.Elapsed, answered503);
+    }
+}
