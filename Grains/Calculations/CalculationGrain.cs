@@ -92,10 +92,13 @@ public sealed partial class CalculationGrain(
             BlocksPerChunk = plan.BlocksPerChunk,
             ChunksTotal = plan.ChunkCount,
         };
-        await PersistAsync();
+        _lastPersist = time.GetUtcNow();
         await RecordInIndexAsync();
         if (request.Mode == CalculationMode.Distributed)
         {
+            // Accepted work is written before the 202 goes out; a single-mode request waits for its answer instead, so its
+            // first write is its result (or a progress write of a long one).
+            await PersistAsync();
             await this.RegisterOrUpdateReminder(ResumeReminder, ResumePeriod, ResumePeriod);
         }
 
