@@ -1,6 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Columns;
-using BenchmarkDotNet.Configs;
 using Pi.Orleans.Grains.Sampling;
 
 namespace Pi.Orleans.Benchmarks;
@@ -25,9 +23,4 @@ public class KernelBenchmarks
 
     [Benchmark(OperationsPerInvoke = Points)]
     public long Vector512() => PiSampler.CountInside(Seed, FirstBlock, Points, SamplerKernel.Vector512);
-
-    private sealed class PointsPerSecondConfig : ManualConfig
-    {
-        public PointsPerSecondConfig() => AddColumn(StatisticColumn.OperationsPerSecond);
-    }
 }

@@ -7,6 +7,7 @@ WORK=${WORK:-$(mktemp -d /tmp/pi-bench.XXXX)}
 API_PORT=${API_PORT:-18080}
 REDIS_PORT=${REDIS_PORT:-16379}
 PIDS=()
+REDIS_PID=
 # Redis mode requires API keys; the scripts use this one (never a real secret).
 export Auth__ApiKeys__0=${PI_API_KEY:-bench-key}
 
@@ -14,15 +15,17 @@ start_cluster() {
   local workers=$1
   redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no --dir "$WORK" >"$WORK/redis.log" 2>&1 &
   PIDS+=($!)
+  REDIS_PID=$!
   sleep 0.5
   export ConnectionStrings__Redis="127.0.0.1:$REDIS_PORT"
   export Cluster__ClusterId="bench-$$-$RANDOM"
   for i in $(seq 1 "$workers"); do
-    dotnet "$ROOT/Silo/bin/Release/net10.0/Pi.Orleans.Silo.dll" --urls "http://127.0.0.1:$((API_PORT + i))" \
+    # --contentRoot: the build output holds appsettings.json (log levels); the default content root is the current directory.
+    dotnet "$ROOT/Silo/bin/Release/net10.0/Pi.Orleans.Silo.dll" --contentRoot "$ROOT/Silo/bin/Release/net10.0" --urls "http://127.0.0.1:$((API_PORT + i))" \
       --Cluster:SiloPort=$((21110 + i)) --Cluster:GatewayPort=$((31000 + i)) --Cluster:SiloName="worker-$i" ${SILO_ARGS:-} >"$WORK/worker-$i.log" 2>&1 &
     PIDS+=($!)
   done
-  dotnet "$ROOT/Api/bin/Release/net10.0/Pi.Orleans.Api.dll" --urls "http://127.0.0.1:$API_PORT" \
+  dotnet "$ROOT/Api/bin/Release/net10.0/Pi.Orleans.Api.dll" --contentRoot "$ROOT/Api/bin/Release/net10.0" --urls "http://127.0.0.1:$API_PORT" \
     --Cluster:SiloPort=21110 --Cluster:GatewayPort=31000 --Cluster:SiloName=front ${API_ARGS:-} >"$WORK/api.log" 2>&1 &
   PIDS+=($!)
   for i in $(seq 0 "$workers"); do
@@ -33,9 +36,14 @@ start_cluster() {
 }
 
 stop_cluster() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  # Silos first, Redis last: a silo that loses Redis while it stops waits out a timeout on every membership and reminder call.
+  local pid
+  for pid in "${PIDS[@]}"; do [ "$pid" = "$REDIS_PID" ] || kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do [ "$pid" = "$REDIS_PID" ] || wait "$pid" 2>/dev/null || true; done
+  [ -z "$REDIS_PID" ] || kill "$REDIS_PID" 2>/dev/null || true
   wait 2>/dev/null || true
   PIDS=()
+  REDIS_PID=
 }
 
 # Submits a calculation and waits for it; prints "<wall seconds> <duration_ms> <result_pi> <silos>".

@@ -1,0 +1,59 @@
+"""Submits, waits for or cancels one calculation; prints key=value pairs for the e2e scripts.
+
+Usage:
+  calc.py PORT run POINTS MODE SEED      submit, poll until finished: id, status, wall_s, duration_ms, chunks, pi, inside, silos
+  calc.py PORT submit POINTS MODE SEED   submit only: id
+  calc.py PORT cancel ID                 DELETE: status, chunks_done, chunks_total
+"""
+import json
+import os
+import sys
+import time
+import urllib.request
+
+
+def call(url, body=None, method="GET"):
+    data = json.dumps(body).encode() if body is not None else None
+    headers = {"Content-Type": "application/json"}
+    if os.environ.get("Auth__ApiKeys__0"):  # the key cluster.sh configures; harmless where auth is off
+        headers["X-Api-Key"] = os.environ["Auth__ApiKeys__0"]
+    req = urllib.request.Request(url, data=data, method=method, headers=headers)
+    with urllib.request.urlopen(req, timeout=600) as response:
+        return json.load(response)
+
+
+def describe(calc, **extra):
+    fields = {
+        "id": calc["id"],
+        "status": calc["status"],
+        **extra,
+        "duration_ms": f"{calc['duration_ms'] or 0:.0f}",
+        "chunks_total": calc["chunks_total"],
+        "chunks_done": calc["chunks_done"],
+        "pi": calc["result_pi"],
+        "inside": calc["result_inside"],
+        "silos": ",".join(calc["silos_used"]) or "-",
+    }
+    return " ".join(f"{k}={v}" for k, v in fields.items())
+
+
+def main():
+    port, command = sys.argv[1], sys.argv[2]
+    base = f"http://127.0.0.1:{port}/api/calculate"
+    if command == "cancel":
+        print(describe(call(f"{base}/{sys.argv[3]}", method="DELETE")))
+        return
+    points, mode, seed = int(float(sys.argv[3])), sys.argv[4], int(sys.argv[5])
+    start = time.perf_counter()
+    calc = call(base, {"total_points": points, "mode": mode, "seed": seed}, "POST")
+    if command == "submit":
+        print(f"id={calc['id']}")
+        return
+    while calc["status"] in ("pending", "running"):
+        time.sleep(0.01)
+        calc = call(f"{base}/{calc['id']}")
+    print(describe(calc, wall_s=f"{time.perf_counter() - start:.3f}"))
+
+
+if __name__ == "__main__":
+    main()
