@@ -152,10 +152,10 @@ public static class CalculationsApi
         return TypedResults.Ok(CalculationResponse.From(after!, time.GetUtcNow()));
     }
 
-    private static ValidationProblem BadId() =>
+    internal static ValidationProblem BadId() =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["id"] = ["id must be a calculation id (a GUID)."] }, title: "Invalid id");
 
-    private static ProblemHttpResult NotFound(Guid id) => TypedResults.Problem(
+    internal static ProblemHttpResult NotFound(Guid id) => TypedResults.Problem(
         statusCode: StatusCodes.Status404NotFound,
         title: "Calculation not found",
         detail: $"No calculation has the id {id}.");

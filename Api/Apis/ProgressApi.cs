@@ -19,12 +19,12 @@ public static class ProgressApi
     {
         if (!Guid.TryParse(id, out var key))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["id"] = ["id must be a calculation id (a GUID)."] }, title: "Invalid id");
+            return CalculationsApi.BadId();
         }
 
         if (await grains.GetGrain<ICalculationGrain>(key).GetAsync() is null)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Calculation not found", detail: $"No calculation has the id {key}.");
+            return CalculationsApi.NotFound(key);
         }
 
         return TypedResults.ServerSentEvents(new ProgressStream(grains, time).ReadAsync(key, cancellationToken));

@@ -27,6 +27,16 @@ public sealed partial class CalculationGrain
 
     private CalculationProgress Progress()
     {
+        var (inside, done) = Counts();
+
+        return new CalculationProgress(
+            Id, S.Status, S.Chunks.Count, S.ChunksTotal, done, inside, S.Request!.TotalPoints,
+            [.. _working.Where(w => w.Value > 0).Select(w => w.Key).Order(StringComparer.Ordinal)], [.. S.Silos]);
+    }
+
+    // Inside and sampled points over the finished chunks.
+    private (long Inside, long Done) Counts()
+    {
         long inside = 0, done = 0;
         foreach (var chunk in S.Chunks.Values)
         {
@@ -34,9 +44,7 @@ public sealed partial class CalculationGrain
             done += chunk.Total;
         }
 
-        return new CalculationProgress(
-            Id, S.Status, S.Chunks.Count, S.ChunksTotal, done, inside, S.Request!.TotalPoints,
-            [.. _working.Where(w => w.Value > 0).Select(w => w.Key).Order(StringComparer.Ordinal)], [.. S.Silos]);
+        return (inside, done);
     }
 
     private void Working(string? silo, int delta)

@@ -164,12 +164,7 @@ public sealed partial class CalculationGrain(
 
     private CalculationSnapshot Snapshot()
     {
-        long inside = 0, done = 0;
-        foreach (var chunk in S.Chunks.Values)
-        {
-            inside += chunk.Inside;
-            done += chunk.Total;
-        }
+        var (inside, done) = Counts();
 
         return new CalculationSnapshot(
             Id, S.Request!, S.Status, S.ChunksTotal, S.Chunks.Count, inside, done, [.. S.Silos],
