@@ -1,11 +1,13 @@
+using Orleans.Concurrency;
+
 namespace Pi.Orleans;
 
 /// <summary>The cluster-wide list of recent calculations (a singleton with key 0).</summary>
 [Alias("pi.ICalculationIndexGrain")]
 public interface ICalculationIndexGrain : IGrainWithIntegerKey
 {
-    /// <summary>Adds or updates the entry of one calculation.</summary>
-    [Alias("Record")]
+    /// <summary>Adds or updates the entry of one calculation; one-way, and a final status is never replaced.</summary>
+    [Alias("Record"), OneWay]
     Task RecordAsync(CalculationSummary summary);
 
     /// <summary>

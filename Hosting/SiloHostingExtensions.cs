@@ -7,6 +7,7 @@ using Orleans.Configuration;
 using Orleans.Dashboard;
 using Pi.Orleans.Grains.Hosting;
 using Pi.Orleans.Hosting.Kubernetes;
+using Pi.Orleans.Hosting.Storage;
 using StackExchange.Redis;
 
 namespace Pi.Orleans.Hosting;
@@ -34,7 +35,7 @@ public static class SiloHostingExtensions
             if (embedded)
             {
                 silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
-                silo.AddMemoryGrainStorage(StorageNames.Calculations);
+                silo.AddPiStorage(redis: null);
                 silo.UseInMemoryReminderService();
             }
             else
@@ -69,7 +70,7 @@ public static class SiloHostingExtensions
     private static void UseRedisStores(this ISiloBuilder silo, string connectionString)
     {
         silo.UseRedisClustering(o => o.ConfigurationOptions = Parse(connectionString));
-        silo.AddRedisGrainStorage(StorageNames.Calculations, o => o.ConfigurationOptions = Parse(connectionString));
+        silo.AddPiStorage(Parse(connectionString));
         silo.UseRedisReminderService(o => o.ConfigurationOptions = Parse(connectionString));
     }
 

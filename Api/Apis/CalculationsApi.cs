@@ -52,7 +52,7 @@ public static class CalculationsApi
         }
 
         var id = Guid.NewGuid();
-        var admission = await grains.GetGrain<ICalculationIndexGrain>(0).TryAdmitAsync(
+        var admission = await grains.GetGrain<ICalculationIndexGrain>(CalculationIndex.Key).TryAdmitAsync(
             new CalculationSummary(id, CalculationStatus.Pending, time.GetUtcNow(), request.Client),
             limits.Value.MaxActiveCalculations,
             limits.Value.MaxActiveCalculationsPerClient);
@@ -70,7 +70,7 @@ public static class CalculationsApi
             return TypedResults.Accepted($"/api/calculate/{id}", CalculationResponse.From(snapshot, time.GetUtcNow()));
         }
 
-        while (snapshot.Status is CalculationStatus.Pending or CalculationStatus.Running)
+        while (snapshot.Status.IsActive())
         {
             cancellationToken.ThrowIfCancellationRequested();
             snapshot = await grain.WaitAsync(SingleWaitStep) ?? snapshot;
@@ -119,7 +119,7 @@ public static class CalculationsApi
             return TypedResults.ValidationProblem(errors, title: "Invalid query");
         }
 
-        var summaries = await grains.GetGrain<ICalculationIndexGrain>(0).ListAsync(wanted, take);
+        var summaries = await grains.GetGrain<ICalculationIndexGrain>(CalculationIndex.Key).ListAsync(wanted, take);
         var snapshots = await Task.WhenAll(summaries.Select(s => grains.GetGrain<ICalculationGrain>(s.Id).GetAsync()));
         var now = time.GetUtcNow();
         return TypedResults.Ok(snapshots.OfType<CalculationSnapshot>().Select(s => CalculationResponse.From(s, now)).ToArray());

@@ -21,7 +21,7 @@ internal sealed class ProgressStream(IGrainFactory grains, TimeProvider time)
         try
         {
             var current = await grain.SubscribeAsync(reference);
-            while (current is not null && IsActive(current.Status))
+            while (current is not null && current.Status.IsActive())
             {
                 yield return new SseItem<object>(ProgressEvent.From(current), "progress");
                 current = await NextAsync(grain, reference, observer, current, cancellationToken);
@@ -40,7 +40,6 @@ internal sealed class ProgressStream(IGrainFactory grains, TimeProvider time)
         }
     }
 
-    private static bool IsActive(CalculationStatus status) => status is CalculationStatus.Pending or CalculationStatus.Running;
 
     private static async Task<CalculationProgress?> NextAsync(
         ICalculationGrain grain, IProgressObserver reference, ChannelProgressObserver observer, CalculationProgress current, CancellationToken cancellationToken)

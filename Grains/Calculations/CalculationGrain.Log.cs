@@ -4,8 +4,8 @@ namespace Pi.Orleans.Grains.Calculations;
 
 public sealed partial class CalculationGrain
 {
-    [LoggerMessage(Level = LogLevel.Information, Message = "Calculation {CalculationId} accepted: {TotalPoints} points, {Mode}, seed {Seed}, {Chunks} chunks")]
-    private static partial void LogAccepted(ILogger logger, Guid calculationId, long totalPoints, CalculationMode mode, ulong seed, int chunks);
+    [LoggerMessage(Message = "Calculation {CalculationId} accepted: {TotalPoints} points, {Mode}, seed {Seed}, {Chunks} chunks")]
+    private static partial void LogAccepted(ILogger logger, LogLevel level, Guid calculationId, long totalPoints, CalculationMode mode, ulong seed, int chunks);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Calculation {CalculationId} resuming with {ChunksDone}/{ChunksTotal} chunks done")]
     private static partial void LogResuming(ILogger logger, Guid calculationId, int chunksDone, int chunksTotal);
@@ -19,8 +19,8 @@ public sealed partial class CalculationGrain
     [LoggerMessage(Level = LogLevel.Information, Message = "Calculation {CalculationId} cancelled with {ChunksDone}/{ChunksTotal} chunks done")]
     private static partial void LogCancelled(ILogger logger, Guid calculationId, int chunksDone, int chunksTotal);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Calculation {CalculationId} finished {Status}: {ChunksDone} chunks, {Retries} retries")]
-    private static partial void LogFinished(ILogger logger, Guid calculationId, CalculationStatus status, int chunksDone, int retries);
+    [LoggerMessage(Message = "Calculation {CalculationId} finished {Status}: {ChunksDone} chunks, {Retries} retries")]
+    private static partial void LogFinished(ILogger logger, LogLevel level, Guid calculationId, CalculationStatus status, int chunksDone, int retries);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Calculation {CalculationId} failed")]
     private static partial void LogFailed(ILogger logger, Guid calculationId, Exception exception);

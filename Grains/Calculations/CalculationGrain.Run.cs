@@ -26,10 +26,17 @@ public sealed partial class CalculationGrain
             }
 
             var plan = new ChunkPlan(S.Request!.TotalPoints, S.BlocksPerChunk, S.ChunksTotal);
-            ChunkRouter router = S.Request.Mode == CalculationMode.Single
-                ? new SingleSiloRouter()
-                : new BalancedRouter(options.Value.InFlightPerSlot);
-            await RunChunksAsync(plan, router, cancellationToken);
+            if (S.Request.Mode == CalculationMode.Single && options.Value.RunsChunks)
+            {
+                await RunHereAsync(plan, cancellationToken);
+            }
+            else
+            {
+                ChunkRouter router = S.Request.Mode == CalculationMode.Single
+                    ? new SingleSiloRouter()
+                    : new BalancedRouter(options.Value.InFlightPerSlot);
+                await RunChunksAsync(plan, router, cancellationToken);
+            }
 
             await FinishAsync(CalculationStatus.Completed, null);
         }
@@ -123,6 +130,37 @@ public sealed partial class CalculationGrain
         }
     }
 
+    // Single mode on a silo that computes chunks: the chunks run here, one after another, through this silo's slots, with no
+    // chunk grain to place, activate and deactivate per request. If this silo dies, so does the calculation's activation, as
+    // it would with a chunk grain here; the caller gets an error and nothing was promised.
+    private async Task RunHereAsync(ChunkPlan plan, CancellationToken cancellationToken)
+    {
+        var seed = S.Request!.Seed;
+        for (var index = 0; index < plan.ChunkCount; index++)
+        {
+            if (S.Chunks.ContainsKey(index))
+            {
+                continue;
+            }
+
+            Working(computer.SiloName, +1);
+            ChunkResult result;
+            try
+            {
+                result = await computer.ComputeAsync($"{Id:N}/{index}/1", plan.Work(seed, index), cancellationToken);
+            }
+            finally
+            {
+                Working(computer.SiloName, -1);
+            }
+
+            instruments.OnChunksPending(-1);
+            Record(index, result);
+            Notify(force: false);
+            await PersistIfDueAsync();
+        }
+    }
+
     // The next finished call; or null when a retry falls due, or (with no worker to send to) after a second.
     private async Task<Task<ChunkResult>?> NextAsync(
         IEnumerable<Task<ChunkResult>> calls, TimeSpan? retryIn, bool noWorkers, CancellationToken cancellationToken)
@@ -205,10 +243,11 @@ public sealed partial class CalculationGrain
         }
 
         instruments.OnCalculationFinished(status, S.FinishedAt - S.StartedAt);
-        LogFinished(logger, Id, status, S.Chunks.Count, S.ChunkRetries);
+        LogFinished(logger, LevelOf(S.Request.Mode), Id, status, S.Chunks.Count, S.ChunkRetries);
         _working.Clear();
         Notify(force: true);
         _finished.TrySetResult();
+        LeaveSoon();
     }
 
     private Task PersistAsync()

@@ -9,12 +9,14 @@ namespace Pi.Orleans.Grains.Calculations;
 /// <summary>
 /// Owns one calculation. Requests are served between the awaits of a background run that fans out the chunks;
 /// the state is persisted as chunks finish, so a new activation resumes from the finished chunks. A finished calculation
-/// leaves memory after 2 idle minutes (its state stays in storage); a running one is kept alive by its reminder.
+/// leaves memory within seconds (its state stays in storage, and a later read activates it again); a running one is kept
+/// alive by its reminder.
 /// </summary>
 [CollectionAgeLimit(Minutes = 2)]
 public sealed partial class CalculationGrain(
     [PersistentState("calculation", StorageNames.Calculations)] IPersistentState<CalculationState> state,
     ClusterSlots clusterSlots,
+    ChunkComputer computer,
     PiInstruments instruments,
     IOptions<PiOptions> options,
     TimeProvider time,
@@ -22,6 +24,9 @@ public sealed partial class CalculationGrain(
 {
     private const string ResumeReminder = "resume";
     private static readonly TimeSpan ResumePeriod = TimeSpan.FromMinutes(1);
+
+    // How long a finished calculation stays in memory for readers that come back (pollers, progress streams).
+    private static readonly TimeSpan FinishedLinger = TimeSpan.FromSeconds(2);
     private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private CancellationTokenSource? _run;
     private Task _runTask = Task.CompletedTask;
@@ -39,7 +44,7 @@ public sealed partial class CalculationGrain(
             return Task.CompletedTask;
         }
 
-        if (IsActive(S.Status))
+        if (S.Status.IsActive())
         {
             LogResuming(logger, Id, S.Chunks.Count, S.ChunksTotal);
             StartRun();
@@ -47,6 +52,7 @@ public sealed partial class CalculationGrain(
         else
         {
             _finished.TrySetResult();
+            LeaveSoon();
         }
 
         return Task.CompletedTask;
@@ -62,7 +68,7 @@ public sealed partial class CalculationGrain(
         // Stop computing here; the finished chunks are written, and a new activation resumes the rest.
         await _run.CancelAsync();
         await _runTask.WaitAsync(TimeSpan.FromSeconds(5), cancellationToken).ContinueWith(_ => { }, TaskScheduler.Current);
-        if (IsActive(S.Status))
+        if (S.Status.IsActive())
         {
             await PersistAsync();
 
@@ -102,7 +108,7 @@ public sealed partial class CalculationGrain(
             await this.RegisterOrUpdateReminder(ResumeReminder, ResumePeriod, ResumePeriod);
         }
 
-        LogAccepted(logger, Id, request.TotalPoints, request.Mode, request.Seed, plan.ChunkCount);
+        LogAccepted(logger, LevelOf(request.Mode), Id, request.TotalPoints, request.Mode, request.Seed, plan.ChunkCount);
         StartRun();
         return Snapshot();
     }
@@ -117,6 +123,12 @@ public sealed partial class CalculationGrain(
         }
 
         await Task.WhenAny(_finished.Task, Task.Delay(maxWait, time));
+        if (_finished.Task.IsCompleted && S.Request.Mode == CalculationMode.Single)
+        {
+            // The one reader of a single-mode calculation has its answer now.
+            DeactivateOnIdle();
+        }
+
         return Snapshot();
     }
 
@@ -127,7 +139,7 @@ public sealed partial class CalculationGrain(
             return null;
         }
 
-        if (IsActive(S.Status))
+        if (S.Status.IsActive())
         {
             LogCancelled(logger, Id, S.Chunks.Count, S.ChunksTotal);
             if (_run is not null)
@@ -143,7 +155,7 @@ public sealed partial class CalculationGrain(
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (S.Request is null || !IsActive(S.Status))
+        if (S.Request is null || !S.Status.IsActive())
         {
             await UnregisterResumeReminderAsync();
         }
@@ -153,7 +165,16 @@ public sealed partial class CalculationGrain(
         }
     }
 
-    private static bool IsActive(CalculationStatus status) => status is CalculationStatus.Pending or CalculationStatus.Running;
+    // A single-mode calculation is one short request among thousands; a distributed one is worth a line in the log.
+    private static LogLevel LevelOf(CalculationMode mode) => mode == CalculationMode.Single ? LogLevel.Debug : LogLevel.Information;
+
+    // The state is written; the activation goes once it has been idle for FinishedLinger.
+    private void LeaveSoon() =>
+        this.RegisterGrainTimer(() =>
+        {
+            DeactivateOnIdle();
+            return Task.CompletedTask;
+        }, FinishedLinger, Timeout.InfiniteTimeSpan);
 
     private void StartRun()
     {
@@ -175,7 +196,7 @@ public sealed partial class CalculationGrain(
     {
         try
         {
-            await GrainFactory.GetGrain<ICalculationIndexGrain>(0).RecordAsync(new CalculationSummary(Id, S.Status, S.CreatedAt, S.Request!.Client));
+            await GrainFactory.GetGrain<ICalculationIndexGrain>(CalculationIndex.Key).RecordAsync(new CalculationSummary(Id, S.Status, S.CreatedAt, S.Request!.Client));
         }
         catch (Exception ex)
         {

@@ -4,23 +4,40 @@ namespace Pi.Orleans.Grains.Calculations;
 
 /// <summary>
 /// Keeps the newest calculations (at most <see cref="Capacity"/>) for listing and admission. Every submission passes through
-/// this one grain, so changes are written in batches, at most every <see cref="FlushEvery"/>, and on deactivation: a crash
-/// can lose the last quarter second of index changes, never a calculation (its own grain state is the record).
+/// this one grain, so its work per call is bounded by the active calculations, not by the entries, and changes are written
+/// in batches, at most every <see cref="FlushEvery"/>, and on deactivation: a crash can lose the last second of index
+/// changes, never a calculation (its own grain state is the record).
 /// </summary>
 public sealed class CalculationIndexGrain(
-    [PersistentState("index", StorageNames.Calculations)] IPersistentState<CalculationIndexState> state) : Grain, ICalculationIndexGrain
+    [PersistentState("index", StorageNames.Calculations)] IPersistentState<CalculationIndexState> state,
+    TimeProvider time) : Grain, ICalculationIndexGrain
 {
-    private static readonly TimeSpan FlushEvery = TimeSpan.FromMilliseconds(250);
-    private bool _dirty;
-
-    /// <summary>Entries kept; older ones are dropped from the list (their calculations stay readable by id).</summary>
+    /// <summary>Entries kept; older ones are dropped from the list (their calculations stay readable by id while retained).</summary>
     public const int Capacity = 1000;
+
+    private static readonly TimeSpan FlushEvery = TimeSpan.FromSeconds(1);
 
     // A pending entry that never started (its submission died between admission and start) stops counting after this.
     private static readonly TimeSpan StalePending = TimeSpan.FromMinutes(2);
 
+    // Pending and running entries, which admission counts, and every entry in the order it was added, which eviction follows.
+    private readonly HashSet<Guid> _active = [];
+    private readonly Queue<Guid> _order = new();
+    private bool _dirty;
+
+    private Dictionary<Guid, CalculationSummary> Entries => state.State.Entries;
+
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        foreach (var entry in Entries.Values.OrderBy(e => e.CreatedAt))
+        {
+            _order.Enqueue(entry.Id);
+            if (entry.Status.IsActive())
+            {
+                _active.Add(entry.Id);
+            }
+        }
+
         this.RegisterGrainTimer(FlushAsync, FlushEvery, FlushEvery);
         return Task.CompletedTask;
     }
@@ -29,48 +46,91 @@ public sealed class CalculationIndexGrain(
 
     public Task RecordAsync(CalculationSummary summary)
     {
-        var entries = state.State.Entries;
-        var isKnown = entries.TryGetValue(summary.Id, out var known);
-        entries[summary.Id] = isKnown ? summary with { Client = summary.Client ?? known!.Client } : summary;
+        if (!Entries.TryGetValue(summary.Id, out var known))
+        {
+            Entries[summary.Id] = summary;
+            _order.Enqueue(summary.Id);
+            if (summary.Status.IsActive())
+            {
+                _active.Add(summary.Id);
+            }
 
-        // Pending → running changes nothing that must survive a restart (both count as active), so only new entries and
-        // final statuses make the index dirty.
-        if (isKnown && IsActive(known!.Status) && IsActive(summary.Status))
+            DropOldest();
+            _dirty = true;
+            return Task.CompletedTask;
+        }
+
+        // A final status is final: an update that arrives late (pending or running after completed) changes nothing.
+        // Pending → running changes nothing that must survive a restart (both count as active), so it is kept unwritten.
+        if (!known.Status.IsActive())
         {
             return Task.CompletedTask;
         }
 
-        if (entries.Count > Capacity)
+        Entries[summary.Id] = summary with { Client = summary.Client ?? known.Client };
+        if (!summary.Status.IsActive())
         {
-            // Finished entries go first, oldest first; active ones stay so they keep counting against the limits.
-            var drop = entries.Values.OrderBy(e => IsActive(e.Status)).ThenBy(e => e.CreatedAt).Take(entries.Count - Capacity).ToList();
-            foreach (var old in drop)
-            {
-                entries.Remove(old.Id);
-            }
+            _active.Remove(summary.Id);
+            _dirty = true;
         }
 
-        _dirty = true;
         return Task.CompletedTask;
     }
 
     public async Task<Admission> TryAdmitAsync(CalculationSummary summary, int maxActive, int maxActivePerClient)
     {
-        var now = DateTimeOffset.UtcNow;
-        var active = state.State.Entries.Values
-            .Where(e => e.Status == CalculationStatus.Running || (e.Status == CalculationStatus.Pending && now - e.CreatedAt < StalePending))
-            .ToList();
-        var forClient = active.Count(e => e.Client == summary.Client);
-        if (active.Count >= maxActive || forClient >= maxActivePerClient)
+        var now = time.GetUtcNow();
+        int active = 0, forClient = 0;
+        foreach (var id in _active)
         {
-            return new Admission(false, active.Count, forClient);
+            var entry = Entries[id];
+            if (entry.Status == CalculationStatus.Pending && now - entry.CreatedAt >= StalePending)
+            {
+                continue;
+            }
+
+            active++;
+            if (entry.Client == summary.Client)
+            {
+                forClient++;
+            }
+        }
+
+        if (active >= maxActive || forClient >= maxActivePerClient)
+        {
+            return new Admission(false, active, forClient);
         }
 
         await RecordAsync(summary);
-        return new Admission(true, active.Count + 1, forClient + 1);
+        return new Admission(true, active + 1, forClient + 1);
     }
 
-    private static bool IsActive(CalculationStatus status) => status is CalculationStatus.Pending or CalculationStatus.Running;
+    public Task<IReadOnlyList<CalculationSummary>> ListAsync(CalculationStatus? status, int limit)
+    {
+        IReadOnlyList<CalculationSummary> list = [.. Entries.Values
+            .Where(e => status is null || e.Status == status)
+            .OrderByDescending(e => e.CreatedAt)
+            .ThenBy(e => e.Id)
+            .Take(Math.Clamp(limit, 0, Capacity))];
+        return Task.FromResult(list);
+    }
+
+    // Finished entries go first, oldest first; an active one at the front moves to the back and keeps counting against the limits.
+    private void DropOldest()
+    {
+        var passes = _order.Count;
+        while (Entries.Count > Capacity && passes-- > 0 && _order.TryDequeue(out var oldest))
+        {
+            if (_active.Contains(oldest))
+            {
+                _order.Enqueue(oldest);
+            }
+            else
+            {
+                Entries.Remove(oldest);
+            }
+        }
+    }
 
     private async Task FlushAsync(CancellationToken cancellationToken)
     {
@@ -90,15 +150,5 @@ public sealed class CalculationIndexGrain(
             _dirty = true;
             throw;
         }
-    }
-
-    public Task<IReadOnlyList<CalculationSummary>> ListAsync(CalculationStatus? status, int limit)
-    {
-        IReadOnlyList<CalculationSummary> list = [.. state.State.Entries.Values
-            .Where(e => status is null || e.Status == status)
-            .OrderByDescending(e => e.CreatedAt)
-            .ThenBy(e => e.Id)
-            .Take(Math.Clamp(limit, 0, Capacity))];
-        return Task.FromResult(list);
     }
 }

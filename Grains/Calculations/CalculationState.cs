@@ -1,8 +1,10 @@
+using Pi.Orleans.Grains.History;
+
 namespace Pi.Orleans.Grains.Calculations;
 
 /// <summary>The persisted state of one calculation; per-chunk results are keyed by chunk index, so a retry overwrites.</summary>
 [GenerateSerializer, Alias("pi.CalculationState")]
-public sealed class CalculationState
+public sealed class CalculationState : IHistoryRecord
 {
     [Id(0)] public CalculationRequest? Request { get; set; }
     [Id(1)] public CalculationStatus Status { get; set; }
@@ -15,4 +17,7 @@ public sealed class CalculationState
     [Id(8)] public long BlocksPerChunk { get; set; }
     [Id(9)] public int ChunksTotal { get; set; }
     [Id(10)] public int ChunkRetries { get; set; }
+
+    // Explicit, so that the JSON storage serializer does not write it.
+    bool IHistoryRecord.IsFinished => Status is CalculationStatus.Completed or CalculationStatus.Failed or CalculationStatus.Cancelled;
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace Pi.Orleans.Grains.Sampling;
@@ -18,6 +19,7 @@ public static class PiSampler
         CountInside(seed, firstBlock, points, DefaultKernel, cancellationToken);
 
     /// <summary>Counts the inside points among <paramref name="points"/> points that start at block <paramref name="firstBlock"/>, with the given kernel.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static long CountInside(ulong seed, long firstBlock, long points, SamplerKernel kernel, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(firstBlock);

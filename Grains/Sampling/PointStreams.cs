@@ -39,6 +39,7 @@ public static class PointStreams
     /// The generator states of all lanes of one block, word by word for vector loads: <c>words[w * Lanes + lane]</c>
     /// holds state word w of <see cref="Lane"/>(seed, block, lane).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void BlockState(ulong seed, long block, Span<ulong> words)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(words.Length, StateWords * Lanes);

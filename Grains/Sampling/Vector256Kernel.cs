@@ -15,6 +15,7 @@ internal static class Vector256Kernel
     public static bool IsSupported => Vector256.IsHardwareAccelerated;
 
     /// <summary>Counts the inside points of the two whole blocks <paramref name="block"/> and <paramref name="block"/> + 1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static long CountBlockPair(ulong seed, long block)
     {
         Span<ulong> words = stackalloc ulong[2 * Words];
@@ -37,6 +38,7 @@ internal static class Vector256Kernel
     }
 
     /// <summary>Counts the inside points among the first <paramref name="points"/> points of one block.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static long CountBlock(ulong seed, long block, int points)
     {
         Span<ulong> words = stackalloc ulong[Words];

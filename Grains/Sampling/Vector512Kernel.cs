@@ -14,6 +14,7 @@ internal static class Vector512Kernel
     public static bool IsSupported => Vector512.IsHardwareAccelerated;
 
     /// <summary>Counts the inside points of the two whole blocks <paramref name="block"/> and <paramref name="block"/> + 1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static long CountBlockPair(ulong seed, long block)
     {
         Span<ulong> words = stackalloc ulong[2 * Words];
@@ -36,6 +37,7 @@ internal static class Vector512Kernel
     }
 
     /// <summary>Counts the inside points among the first <paramref name="points"/> points of one block.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static long CountBlock(ulong seed, long block, int points)
     {
         Span<ulong> words = stackalloc ulong[Words];

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Options;
+using Pi.Orleans.Grains.Diagnostics;
+using Pi.Orleans.Grains.Hosting;
+using Pi.Orleans.Grains.Sampling;
+using Pi.Orleans.Grains.Slots;
+
+namespace Pi.Orleans.Grains.Calculations;
+
+/// <summary>Computes one chunk on this silo: waits for one of its slots, samples off the grain scheduler, and records the span and metrics.</summary>
+public sealed class ChunkComputer(ChunkSlots slots, ILocalSiloDetails silo, PiInstruments instruments, IOptions<PiOptions> options)
+{
+    /// <summary>This silo's name, as results report it.</summary>
+    public string SiloName => silo.Name;
+
+    /// <summary>Counts the inside points of <paramref name="work"/>; <paramref name="key"/> names the attempt in the trace.</summary>
+    public async Task<ChunkResult> ComputeAsync(string key, ChunkWork work, CancellationToken cancellationToken)
+    {
+        using var activity = PiActivities.Source.StartActivity("pi.chunk");
+        activity?.SetTag("pi.chunk.key", key);
+        activity?.SetTag("pi.chunk.points", work.Points);
+        activity?.SetTag("pi.silo", silo.Name);
+        var run = await slots.RunAsync(
+            () => PiSampler.CountInside(work.Seed, work.FirstBlock, work.Points, options.Value.Kernel, cancellationToken),
+            cancellationToken);
+        instruments.OnChunkComputed(work.Points, run.Computed);
+        return new ChunkResult(run.Value, work.Points, silo.Name, run.Computed.TotalMilliseconds, run.Queued.TotalMilliseconds);
+    }
+}
