@@ -1,4 +1,5 @@
 using Pi.Orleans.Api.Tests.Infrastructure;
+using StackExchange.Redis;
 
 namespace Pi.Orleans.Api.Tests;
 
@@ -34,5 +35,23 @@ public sealed class RedisClusterTests(RedisClusterFixture cluster)
 
         Assert.Equal(before, after with { SilosUsed = before.SilosUsed });
         Assert.Equal(before.SilosUsed, after.SilosUsed);
+    }
+
+    [Fact]
+    public async Task AFinishedCalculationExpiresFromRedisAndTheIndexDoesNot()
+    {
+        var accepted = await cluster.Api.Http.SubmitDistributedAsync(20_000_000, 13, Token);
+        var done = await cluster.Api.Http.WaitFinishedAsync(accepted.Id, Timeout, Token);
+        Assert.Equal("completed", done.Status);
+
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(cluster.Redis.ConnectionString);
+        var server = redis.GetServer(redis.GetEndPoints()[0]);
+        var keys = server.Keys(pattern: "*/state/*").Select(k => k.ToString()).ToList();
+        var calculation = Assert.Single(keys, k => k.Contains(accepted.Id.ToString("N"), StringComparison.Ordinal));
+        var ttl = await redis.GetDatabase().KeyTimeToLiveAsync(calculation);
+        Assert.NotNull(ttl);
+        Assert.InRange(ttl.Value, TimeSpan.FromDays(6.9), TimeSpan.FromDays(7));
+        var index = Assert.Single(keys, k => k.EndsWith("/index", StringComparison.Ordinal));
+        Assert.Null(await redis.GetDatabase().KeyTimeToLiveAsync(index));
     }
 }

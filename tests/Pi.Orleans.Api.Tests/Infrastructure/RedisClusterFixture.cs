@@ -14,6 +14,9 @@ public sealed class RedisClusterFixture : IAsyncLifetime
     private readonly int _apiGatewayPort = FreePort.Next();
     private RedisServer? _redis;
 
+    /// <summary>The redis-server every silo uses.</summary>
+    public RedisServer Redis => _redis!;
+
     /// <summary>The Api process.</summary>
     public HostProcess Api { get; private set; } = null!;
 
