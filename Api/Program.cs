@@ -11,6 +11,7 @@ builder.AddPiSilo(SiloRole.Front);
 builder.AddPiApi();
 builder.AddPiScaling();
 builder.AddPiAuth();
+builder.AddPiDataProtection();
 builder.AddPiLimits();
 builder.AddPiKubernetesStatus();
 

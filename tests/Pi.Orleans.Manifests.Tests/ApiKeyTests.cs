@@ -9,7 +9,6 @@ namespace Pi.Orleans.Manifests.Tests;
 /// </summary>
 public sealed class ApiKeyTests(ChartFixture chart)
 {
-    private const string DevKey = "pi-orleans-dev-key";
     private const string KeyPrefix = "Auth__ApiKeys__";
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
@@ -18,7 +17,7 @@ public sealed class ApiKeyTests(ChartFixture chart)
     [InlineData(ValuesFiles.Default)]
     [InlineData(ValuesFiles.K3s)]
     [InlineData(ValuesFiles.K3sMultinode)]
-    public void OnK3sTheApiReadsTheDevKeyFromTheChartsSecretThroughASecretKeyRef(string valuesFile)
+    public void OnK3sTheApiReadsARandomKeyGeneratedIntoTheChartsSecretThroughASecretKeyRef(string valuesFile)
     {
         var rendered = chart[valuesFile];
 
@@ -27,7 +26,7 @@ public sealed class ApiKeyTests(ChartFixture chart)
         Assert.Null(key.Value);
         var secret = Assert.Single(rendered.OfType<V1Secret>(), s => s.Name() == key.ValueFrom?.SecretKeyRef?.Name);
         Assert.Equal(("pi-orleans-api-keys", "api"), (secret.Name(), secret.Metadata.Labels.ValueOrNull(RenderedChart.ComponentLabel)));
-        Assert.Equal(DevKey, Encoding.UTF8.GetString(secret.Data[key.ValueFrom.SecretKeyRef.Key]));
+        Assert.Matches("^[A-Za-z0-9]{40}$", Encoding.UTF8.GetString(secret.Data[key.ValueFrom.SecretKeyRef.Key]));
         Assert.NotEqual(true, key.ValueFrom.SecretKeyRef.Optional);
     }
 
@@ -69,7 +68,7 @@ public sealed class ApiKeyTests(ChartFixture chart)
     {
         var rendered = chart[valuesFile];
         var keys = rendered.OfType<V1Secret>().Where(s => s.Metadata.Labels.ValueOrNull(RenderedChart.ComponentLabel) == "api")
-            .SelectMany(s => s.Data.Values).Select(v => Encoding.UTF8.GetString(v)).Append(DevKey).ToList();
+            .SelectMany(s => s.Data.Values).Select(v => Encoding.UTF8.GetString(v)).ToList();
 
         foreach (var configMap in rendered.OfType<V1ConfigMap>())
         {
@@ -88,12 +87,14 @@ public sealed class ApiKeyTests(ChartFixture chart)
     }
 
     [Fact]
-    public async Task TheRenderNeverHoldsTheKeyInClearTextOnlyBase64InTheSecret()
+    public async Task EachInstallGeneratesItsOwnKeyAndPasswordAndNeitherAppearsInClearText()
     {
-        var yaml = await Helm.TemplateAsync(null, Token);
+        var yaml = await Task.WhenAll(Helm.TemplateAsync(null, Token), Helm.TemplateAsync(null, Token));
+        var secrets = yaml.Select(y => RenderedChart.Load(y).OfType<V1Secret>().ToDictionary(s => s.Name(), s => Encoding.UTF8.GetString(s.Data.Values.Single()))).ToList();
 
-        Assert.DoesNotContain(DevKey, yaml, StringComparison.Ordinal);
-        Assert.Contains(Convert.ToBase64String(Encoding.UTF8.GetBytes(DevKey)), yaml, StringComparison.Ordinal);
+        Assert.Equal(["pi-orleans-api-keys", "pi-orleans-redis"], secrets[0].Keys.Order(StringComparer.Ordinal));
+        Assert.All(secrets[0], s => Assert.NotEqual(s.Value, secrets[1][s.Key]));
+        Assert.All(secrets[0].Values, value => Assert.DoesNotContain(value, yaml[0], StringComparison.Ordinal));
     }
 
     [Fact]
@@ -131,7 +132,6 @@ public sealed class ApiKeyTests(ChartFixture chart)
     }
 
     [Theory]
-    [InlineData("auth.apiKeys=null", "auth.apiKeys needs at least one key")]
     [InlineData("auth.apiKeys[0]=", "auth.apiKeys[0] is empty")]
     [InlineData("auth.existingSecret=my-keys,auth.existingSecretKeys=null", "auth.existingSecretKeys must name at least one data key")]
     public async Task NoKeyFailsTheRenderBecauseTheApiWouldNotStart(string set, string message)

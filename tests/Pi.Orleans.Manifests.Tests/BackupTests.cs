@@ -56,19 +56,20 @@ public sealed class BackupTests(ChartFixture chart)
     {
         var rendered = chart[valuesFile];
         var redis = Assert.Single(rendered.Redis.Spec.Template.Spec.Containers);
-        var redisPassword = Env(redis, "REDIS_PASSWORD").ValueFrom.SecretKeyRef;
-        var service = rendered.Component<V1Service>("redis");
+        var redisPassword = Env(redis, "REDISCLI_AUTH").ValueFrom.SecretKeyRef;
+        var service = rendered.RedisService;
         var backup = Container(rendered);
 
         Assert.Equal((redis.Image, redis.ImagePullPolicy), (backup.Image, backup.ImagePullPolicy));
-        var password = Env(backup, "REDIS_PASSWORD");
+        var password = Env(backup, "REDISCLI_AUTH");
         Assert.Null(password.Value);
         Assert.Equal((redisPassword.Name, redisPassword.Key), (password.ValueFrom?.SecretKeyRef?.Name, password.ValueFrom?.SecretKeyRef?.Key));
         Assert.Equal(service.Name(), Env(backup, "REDIS_HOST").Value);
         Assert.Equal(service.Spec.Ports[0].Port.ToString(), Env(backup, "REDIS_PORT").Value);
         Assert.Equal("96", Env(backup, "KEEP").Value);
         var script = Script(backup);
-        Assert.Contains("redis-cli -h \"$REDIS_HOST\" -p \"$REDIS_PORT\" -a \"$REDIS_PASSWORD\" --no-auth-warning --rdb ", script);
+        Assert.Contains("redis-cli -h \"$REDIS_HOST\" -p \"$REDIS_PORT\" --rdb ", script);
+        Assert.DoesNotContain(" -a ", script, StringComparison.Ordinal);
         Assert.Contains("dump-$(date -u +%Y%m%dT%H%M%SZ).rdb", script);
     }
 
@@ -164,7 +165,7 @@ public sealed class BackupTests(ChartFixture chart)
             await File.WriteAllTextAsync(Path.Combine(backupDir, "dump-20200101T004500Z.rdb.partial"), "interrupted", Token);
             var environment = new Dictionary<string, string> { ["REDIS_HOST"] = "127.0.0.1", ["REDIS_PORT"] = port.ToString(), ["KEEP"] = "2" };
 
-            var (code, output) = await RunAsync("sh", ["-c", script], new(environment) { ["REDIS_PASSWORD"] = Password });
+            var (code, output) = await RunAsync("sh", ["-c", script], new(environment) { ["REDISCLI_AUTH"] = Password });
 
             Assert.True(code == 0, output);
             var files = Directory.GetFiles(backupDir).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
@@ -176,7 +177,7 @@ public sealed class BackupTests(ChartFixture chart)
             Assert.True(snapshot.AsSpan().IndexOf("calculation:1"u8) >= 0, "the snapshot lacks the key written before it");
             Assert.Contains($"deleted {backupDir}/{old[0]}", output);
 
-            (code, output) = await RunAsync("sh", ["-c", script], new(environment) { ["REDIS_PASSWORD"] = "wrong" });
+            (code, output) = await RunAsync("sh", ["-c", script], new(environment) { ["REDISCLI_AUTH"] = "wrong" });
 
             Assert.NotEqual(0, code);
             Assert.Equal(files, Directory.GetFiles(backupDir).Select(Path.GetFileName).Where(f => f!.EndsWith(".rdb", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList());

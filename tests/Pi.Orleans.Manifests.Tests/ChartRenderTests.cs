@@ -7,17 +7,20 @@ namespace Pi.Orleans.Manifests.Tests;
 public sealed class ChartRenderTests(ChartFixture chart)
 {
     // The backup CronJob and its PVC are in every values file (backup.enabled defaults to true).
+    // No Namespace for helm (--create-namespace); one ServiceAccount, Role and RoleBinding per silo role; Services: api, cluster,
+    // redis and its headless governing Service.
     private const string BaseKinds =
-        "ConfigMap=1,CronJob=1,Deployment=2,HorizontalPodAutoscaler=1,Namespace=1,NetworkPolicy=2,PersistentVolumeClaim=1,PodDisruptionBudget=1,Role=1,RoleBinding=1,";
+        "ConfigMap=1,CronJob=1,Deployment=2,HorizontalPodAutoscaler=1,NetworkPolicy=3,PersistentVolumeClaim=1,";
 
-    // On k3s the chart creates two Secrets: the Redis password and the API keys.
+    // On k3s the chart creates two Secrets with generated values: the Redis password and the API key.
     [Theory]
-    [InlineData(ValuesFiles.Default, BaseKinds + "Secret=2,Service=3,ServiceAccount=1,StatefulSet=1")]
-    [InlineData(ValuesFiles.K3s, BaseKinds + "Secret=2,Service=3,ServiceAccount=1,StatefulSet=1")]
-    [InlineData(ValuesFiles.K3sMultinode, BaseKinds + "Secret=2,Service=3,ServiceAccount=1,StatefulSet=1")]
-    // Production adds the ServiceMonitor and the headless worker metrics Service it selects, and reads both Secrets from existing ones.
-    [InlineData(ValuesFiles.Production, "ConfigMap=1,CronJob=1,Deployment=2,HorizontalPodAutoscaler=1,Ingress=1,Namespace=1,NetworkPolicy=2," +
-        "PersistentVolumeClaim=1,PodDisruptionBudget=1,Role=1,RoleBinding=1,Service=4,ServiceAccount=1,ServiceMonitor=1,StatefulSet=1")]
+    [InlineData(ValuesFiles.Default, BaseKinds + "PodDisruptionBudget=1,Role=2,RoleBinding=2,Secret=2,Service=4,ServiceAccount=2,StatefulSet=1")]
+    [InlineData(ValuesFiles.K3s, BaseKinds + "PodDisruptionBudget=1,Role=2,RoleBinding=2,Secret=2,Service=4,ServiceAccount=2,StatefulSet=1")]
+    [InlineData(ValuesFiles.K3sMultinode, BaseKinds + "PodDisruptionBudget=1,Role=2,RoleBinding=2,Secret=2,Service=4,ServiceAccount=2,StatefulSet=1")]
+    // Production adds the Ingress, the Api's budget (2 replicas), the ServiceMonitor and the headless worker metrics Service it selects,
+    // and reads both Secrets from existing ones.
+    [InlineData(ValuesFiles.Production, "ConfigMap=1,CronJob=1,Deployment=2,HorizontalPodAutoscaler=1,Ingress=1,NetworkPolicy=3," +
+        "PersistentVolumeClaim=1,PodDisruptionBudget=2,Role=2,RoleBinding=2,Service=5,ServiceAccount=2,ServiceMonitor=1,StatefulSet=1")]
     public void EachValuesFileRendersTheExpectedObjectsPerKind(string valuesFile, string expected)
     {
         Assert.Equal(expected.Split(','), chart[valuesFile].CountsByKind());

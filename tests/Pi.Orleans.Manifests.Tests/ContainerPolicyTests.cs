@@ -7,15 +7,26 @@ public sealed class ContainerPolicyTests(ChartFixture chart)
 {
     [Theory]
     [MemberData(nameof(ValuesFiles.All), MemberType = typeof(ValuesFiles))]
-    public void EveryContainerRequestsCpuAndMemoryAndLimitsMemoryButNotCpu(string valuesFile)
+    public void EveryContainerRequestsCpuAndMemoryAndLimitsMemoryAndOnlyTheWorkersLimitCpuToTheirRequest(string valuesFile)
     {
+        var workers = chart[valuesFile].Silo.Name();
         foreach (var (owner, container, _) in Containers(valuesFile))
         {
             var resources = container.Resources;
             Assert.True(resources?.Requests?.ContainsKey("cpu") == true, $"{owner}/{container.Name} has no CPU request");
             Assert.True(resources.Requests.ContainsKey("memory"), $"{owner}/{container.Name} has no memory request");
             Assert.True(resources.Limits?.ContainsKey("memory") == true, $"{owner}/{container.Name} has no memory limit");
-            Assert.False(resources.Limits.ContainsKey("cpu"), $"{owner}/{container.Name} has a CPU limit (throttling)");
+            if (owner == workers)
+            {
+                // A worker's CPUs are its slots (Pi__Slots=0 = processor count, which follows the limit) and its HPA denominator.
+                Assert.True(resources.Limits.ContainsKey("cpu"), $"{owner}/{container.Name} has no CPU limit: it would size itself to the node");
+                Assert.Equal(resources.Requests["cpu"].ToDecimal(), resources.Limits["cpu"].ToDecimal());
+                Assert.True(resources.Limits["cpu"].ToDecimal() >= 1, "a worker needs at least one whole CPU for one slot");
+            }
+            else
+            {
+                Assert.False(resources.Limits.ContainsKey("cpu"), $"{owner}/{container.Name} has a CPU limit (throttling)");
+            }
         }
     }
 

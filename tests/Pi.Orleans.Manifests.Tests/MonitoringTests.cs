@@ -85,11 +85,12 @@ public sealed class MonitoringTests(ChartFixture chart)
     public async Task TheServiceMonitorCarriesTheLabelsYourPrometheusSelects()
     {
         var rendered = RenderedChart.Load(await Helm.TemplateAsync(null,
-            ["--set", "metrics.serviceMonitor.enabled=true", "--set", "metrics.serviceMonitor.labels.release=kube-prometheus-stack"], Token));
+            ["--set", "metrics.serviceMonitor.enabled=true", "--set", "metrics.serviceMonitor.labels.release=kube-prometheus-stack",
+                "--api-versions", "monitoring.coreos.com/v1/ServiceMonitor"], Token));
 
         var monitor = Assert.Single(rendered.CustomResources("ServiceMonitor"));
         Assert.Equal("kube-prometheus-stack", monitor.Metadata.Labels.ValueOrNull("release"));
-        Assert.Equal("Service=4", Assert.Single(rendered.CountsByKind(), c => c.StartsWith("Service=", StringComparison.Ordinal)));
+        Assert.Equal("Service=5", Assert.Single(rendered.CountsByKind(), c => c.StartsWith("Service=", StringComparison.Ordinal)));
     }
 
     private static bool Selects(CustomResource monitor, IDictionary<string, string> labels)

@@ -26,7 +26,8 @@ public sealed class SelectorTests(ChartFixture chart)
         var rendered = chart[valuesFile];
 
         Assert.Equal([rendered.Api.Name()], Selected(rendered, rendered.Component<V1Service>("api").Spec.Selector));
-        Assert.Equal([rendered.Redis.Name()], Selected(rendered, rendered.Component<V1Service>("redis").Spec.Selector));
+        Assert.All(rendered.OfType<V1Service>().Where(s => s.Metadata.Labels.ValueOrNull("app.kubernetes.io/component") == "redis"),
+            s => Assert.Equal([rendered.Redis.Name()], Selected(rendered, s.Spec.Selector)));
         foreach (var service in rendered.OfType<V1Service>())
         {
             var pods = rendered.PodTemplates.Where(t => Matches(service.Spec.Selector, t.Template.Metadata.Labels)).ToList();
@@ -40,7 +41,7 @@ public sealed class SelectorTests(ChartFixture chart)
 
     [Theory]
     [MemberData(nameof(ValuesFiles.All), MemberType = typeof(ValuesFiles))]
-    public void HeadlessServiceCoversFrontAndWorkerSilosOnTheOrleansPortsIncludingUnreadyPods(string valuesFile)
+    public void HeadlessServiceCoversFrontAndWorkerSilosOnTheHttpAndSiloPortsIncludingUnreadyPods(string valuesFile)
     {
         var rendered = chart[valuesFile];
         var headless = rendered.Component<V1Service>("cluster");
@@ -48,26 +49,45 @@ public sealed class SelectorTests(ChartFixture chart)
         Assert.Equal("None", headless.Spec.ClusterIP);
         Assert.True(headless.Spec.PublishNotReadyAddresses);
         Assert.Equal(Names(rendered.Api, rendered.Silo), Selected(rendered, headless.Spec.Selector));
-        Assert.Equal([("silo", 11111), ("gateway", 30000)], headless.Spec.Ports.Select(p => (p.Name, p.Port)));
+        Assert.Equal([("http", 8080), ("silo", 11111)], headless.Spec.Ports.Select(p => (p.Name, p.Port)));
     }
 
     [Theory]
     [MemberData(nameof(ValuesFiles.All), MemberType = typeof(ValuesFiles))]
-    public void DisruptionBudgetCoversTheWorkersOnly(string valuesFile)
+    public void TheWorkersHaveADisruptionBudgetAndTheApiOneExactlyWhenItHasSeveralReplicas(string valuesFile)
     {
         var rendered = chart[valuesFile];
-        var budget = Assert.Single(rendered.OfType<V1PodDisruptionBudget>());
+        var budgets = rendered.OfType<V1PodDisruptionBudget>().ToDictionary(b => Assert.Single(Selected(rendered, b.Spec.Selector.MatchLabels)));
 
-        Assert.Equal([rendered.Silo.Name()], Selected(rendered, budget.Spec.Selector.MatchLabels));
+        Assert.Contains(rendered.Silo.Name(), budgets.Keys);
+        Assert.Equal(rendered.Api.Spec.Replicas > 1, budgets.ContainsKey(rendered.Api.Name()));
+        if (budgets.TryGetValue(rendered.Api.Name(), out var api))
+        {
+            Assert.True(api.Spec.MinAvailable.Value is "1", $"the Api budget keeps {api.Spec.MinAvailable.Value} pods");
+        }
     }
 
     [Theory]
     [MemberData(nameof(ValuesFiles.All), MemberType = typeof(ValuesFiles))]
-    public void OnlySiloAndBackupPodsReachRedisAndOnlySiloPodsTheOrleansPortsWhileHttpStaysOpen(string valuesFile)
+    public void RedisIsGovernedByAHeadlessServiceWhileClientsUseItsClusterIpService(string valuesFile)
+    {
+        var rendered = chart[valuesFile];
+        var governing = Assert.Single(rendered.OfType<V1Service>(), s => s.Name() == rendered.Redis.Spec.ServiceName);
+
+        Assert.Equal(("None", true), (governing.Spec.ClusterIP, governing.Spec.PublishNotReadyAddresses));
+        Assert.Equal([rendered.Redis.Name()], Selected(rendered, governing.Spec.Selector));
+        Assert.Null(rendered.RedisService.Spec.ClusterIP);
+    }
+
+    [Theory]
+    [MemberData(nameof(ValuesFiles.All), MemberType = typeof(ValuesFiles))]
+    public void OnlySiloAndBackupPodsReachRedisAndOnlySiloPodsTheSiloPortWhileHttpStaysOpenAndTheGatewayIsClosed(string valuesFile)
     {
         var rendered = chart[valuesFile];
         var redis = rendered.Component<V1NetworkPolicy>("redis");
         var silos = rendered.Component<V1NetworkPolicy>("cluster");
+        Assert.DoesNotContain(rendered.OfType<V1NetworkPolicy>().SelectMany(n => n.Spec.Ingress ?? []).SelectMany(r => r.Ports ?? []),
+            p => p.Port.Value is "gateway" or "30000");
         var siloNames = Names(rendered.Api, rendered.Silo);
 
         Assert.Equal([rendered.Redis.Name()], Selected(rendered, redis.Spec.PodSelector.MatchLabels));
@@ -80,7 +100,7 @@ public sealed class SelectorTests(ChartFixture chart)
         Assert.Equal(siloNames, Selected(rendered, silos.Spec.PodSelector.MatchLabels));
         var orleansRule = Assert.Single(silos.Spec.Ingress, r => r.FromProperty is { Count: > 0 });
         Assert.Equal(siloNames, Selected(rendered, Assert.Single(orleansRule.FromProperty).PodSelector.MatchLabels));
-        Assert.Equal(["silo", "gateway"], orleansRule.Ports.Select(p => p.Port.Value));
+        Assert.Equal(["silo"], orleansRule.Ports.Select(p => p.Port.Value));
         var openRule = Assert.Single(silos.Spec.Ingress, r => r.FromProperty is null or { Count: 0 });
         Assert.Equal(["http"], openRule.Ports.Select(p => p.Port.Value));
     }

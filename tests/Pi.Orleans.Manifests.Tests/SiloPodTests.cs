@@ -45,7 +45,7 @@ public sealed class SiloPodTests(ChartFixture chart)
     public void RedisModeIsOnWithThePasswordExpandedFromTheSecret(string valuesFile)
     {
         var rendered = chart[valuesFile];
-        var redisService = rendered.Component<V1Service>("redis");
+        var redisService = rendered.RedisService;
         var redisSecret = Env(Assert.Single(rendered.Redis.Spec.Template.Spec.Containers), "REDIS_PASSWORD").ValueFrom.SecretKeyRef;
         foreach (var deployment in rendered.SiloDeployments)
         {
@@ -116,14 +116,32 @@ public sealed class SiloPodTests(ChartFixture chart)
 
     [Theory]
     [MemberData(nameof(ValuesFiles.All), MemberType = typeof(ValuesFiles))]
-    public void OnlySiloPodsMountTheTokenOfTheDedicatedServiceAccount(string valuesFile)
+    public void EachSiloRoleMountsTheTokenOfItsOwnServiceAccountAndNothingElseMountsOne(string valuesFile)
     {
         var rendered = chart[valuesFile];
-        var account = Assert.Single(rendered.OfType<V1ServiceAccount>());
+        var accounts = rendered.OfType<V1ServiceAccount>().ToList();
 
-        Assert.False(account.AutomountServiceAccountToken);
-        Assert.All(rendered.SiloDeployments, d => Assert.Equal((account.Name(), true), (d.Spec.Template.Spec.ServiceAccountName, d.Spec.Template.Spec.AutomountServiceAccountToken)));
+        Assert.Equal(["pi-orleans-api", "pi-orleans-silo"], accounts.Select(a => a.Name()).Order(StringComparer.Ordinal));
+        Assert.All(accounts, a => Assert.False(a.AutomountServiceAccountToken));
+        Assert.All(rendered.SiloDeployments, d => Assert.Equal((d.Name(), true), (d.Spec.Template.Spec.ServiceAccountName, d.Spec.Template.Spec.AutomountServiceAccountToken)));
         Assert.False(rendered.Redis.Spec.Template.Spec.AutomountServiceAccountToken);
+    }
+
+    [Theory]
+    [MemberData(nameof(ValuesFiles.All), MemberType = typeof(ValuesFiles))]
+    public void EverySiloPodTemplateCarriesTheOrleansLabelsItsHostingAgentWouldOtherwisePatch(string valuesFile)
+    {
+        // KubernetesClusterAgent patches its pod only when orleans/serviceId or orleans/clusterId is missing or differs from ClusterOptions.
+        foreach (var deployment in chart[valuesFile].SiloDeployments)
+        {
+            var labels = deployment.Spec.Template.Metadata.Labels;
+            var container = SingleContainer(deployment);
+
+            Assert.Equal(Env(container, "ORLEANS_SERVICE_ID").Value, labels.ValueOrNull("orleans/serviceId"));
+            Assert.Equal(Env(container, "ORLEANS_CLUSTER_ID").Value, labels.ValueOrNull("orleans/clusterId"));
+            Assert.Equal(Env(container, "Cluster__ServiceId").Value, labels.ValueOrNull("orleans/serviceId"));
+            Assert.Equal(Env(container, "Cluster__ClusterId").Value, labels.ValueOrNull("orleans/clusterId"));
+        }
     }
 
     [Theory]

@@ -34,16 +34,27 @@ public sealed class HostProcess : IAsyncDisposable
     public string Output => string.Join('\n', _output.TakeLast(80));
 
     /// <summary>Starts `dotnet dll` with the environment given, listening for HTTP on a free loopback port.</summary>
-    public static HostProcess Start(string name, string dll, IReadOnlyDictionary<string, string> environment)
+    public static HostProcess Start(string name, string dll, IReadOnlyDictionary<string, string> environment) =>
+        Start(name, dll, environment, []);
+
+    /// <summary>
+    /// Starts the host behind a command prefix that execs the rest of its arguments (e.g. a sandbox, or a shell that first joins a
+    /// cgroup), so that the process the prefix becomes is the host itself.
+    /// </summary>
+    public static HostProcess Start(string name, string dll, IReadOnlyDictionary<string, string> environment, IReadOnlyList<string> prefix)
     {
         var httpPort = FreePort.Next();
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(prefix.Count > 0 ? prefix[0] : "dotnet")
         {
-            ArgumentList = { dll, "--urls", $"http://127.0.0.1:{httpPort}" },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = Path.GetDirectoryName(dll)!,
         };
+        foreach (var argument in prefix.Skip(1).Concat(prefix.Count > 0 ? ["dotnet"] : []).Concat([dll, "--urls", $"http://127.0.0.1:{httpPort}"]))
+        {
+            info.ArgumentList.Add(argument);
+        }
+
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["Logging__Console__FormatterName"] = "simple";
         foreach (var (key, value) in environment)

@@ -52,8 +52,40 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{ include "pi-orleans.orleansLabels" . }}
 {{- end }}
 
+{{/* The ServiceAccount (and Role) of one silo role: pass (dict "root" $ "component" "api"|"silo"). */}}
 {{- define "pi-orleans.serviceAccountName" -}}
-{{- default (include "pi-orleans.fullname" .) .Values.serviceAccount.name }}
+{{- printf "%s-%s" (include "pi-orleans.fullname" .root) .component }}
+{{- end }}
+
+{{/* Whether helm talks to a cluster (install/upgrade): lookup answers nothing in `helm template` and `helm lint`. */}}
+{{- define "pi-orleans.online" -}}
+{{- if lookup "v1" "Namespace" "" "kube-system" }}true{{ end }}
+{{- end }}
+
+{{/* Fails an online install when a Secret the values name does not exist: pass (dict "root" $ "name" "..." "key" "..." "what" "..."). */}}
+{{- define "pi-orleans.requireSecret" -}}
+{{- if include "pi-orleans.online" .root }}
+{{- $s := lookup "v1" "Secret" .root.Release.Namespace .name }}
+{{- if not $s }}
+{{- fail (printf "%s: the Secret %s does not exist in namespace %s. Create it first: kubectl -n %s create secret generic %s --from-literal=%s=\"$(openssl rand -hex 32)\"" .what .name .root.Release.Namespace .root.Release.Namespace .name .key) }}
+{{- end }}
+{{- if not (hasKey ($s.data | default dict) .key) }}
+{{- fail (printf "%s: the Secret %s has no data key %s" .what .name .key) }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{/*
+A generated secret value kept across upgrades: the value already in the Secret .name under .key when it exists, else a new random
+one. Pass (dict "root" $ "name" "..." "key" "..." "length" 32). Returns it base64-encoded, as Secret data.
+*/}}
+{{- define "pi-orleans.generatedSecretData" -}}
+{{- $existing := lookup "v1" "Secret" .root.Release.Namespace .name }}
+{{- if and $existing $existing.data (hasKey $existing.data .key) }}
+{{- index $existing.data .key }}
+{{- else }}
+{{- randAlphaNum (int .length) | b64enc }}
+{{- end }}
 {{- end }}
 
 {{- define "pi-orleans.redisName" -}}
@@ -66,6 +98,9 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 
 {{/* A pinned image reference: pass (dict "root" $ "image" .Values.api.image). */}}
 {{- define "pi-orleans.image" -}}
+{{- if and .root.Values.image.requireRegistry (not .root.Values.image.registry) }}
+{{- fail "image.registry is required with these values (image.requireRegistry): --set image.registry=<your-registry>/ (with the trailing slash)" }}
+{{- end }}
 {{- $tag := default .root.Values.image.tag .image.tag | toString }}
 {{- if or (not $tag) (eq $tag "latest") }}
 {{- fail (printf "%s needs a pinned image tag, not %q" .image.repository $tag) }}
@@ -119,10 +154,9 @@ the Api refuses to start in Redis mode without one.
 {{- if not $keys }}
 {{- fail "auth.existingSecretKeys must name at least one data key of auth.existingSecret: the Api refuses to start without an API key" }}
 {{- end }}
+{{- else if not $a.apiKeys }}
+{{- $keys = list "api-key-0" }}
 {{- else }}
-{{- if not $a.apiKeys }}
-{{- fail "auth.apiKeys needs at least one key unless auth.existingSecret names a Secret: the Api refuses to start without an API key" }}
-{{- end }}
 {{- range $i, $key := $a.apiKeys }}
 {{- if not (toString $key | trim) }}
 {{- fail (printf "auth.apiKeys[%d] is empty" $i) }}

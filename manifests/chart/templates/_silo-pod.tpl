@@ -28,8 +28,8 @@ metadata:
     {{- toYaml . | nindent 4 }}
     {{- end }}
 spec:
-  serviceAccountName: {{ include "pi-orleans.serviceAccountName" $root }}
-  # UseKubernetesHosting() reads and patches its own pod and watches the others: it needs the token.
+  serviceAccountName: {{ include "pi-orleans.serviceAccountName" . }}
+  # UseKubernetesHosting() reads its own pod and watches the others: it needs the token.
   automountServiceAccountToken: true
   terminationGracePeriodSeconds: {{ $root.Values.shutdown.terminationGracePeriodSeconds }}
   {{- with $root.Values.podSecurityContext }}
@@ -51,6 +51,7 @@ spec:
         - name: silo
           containerPort: {{ $root.Values.ports.silo }}
           protocol: TCP
+        # Open in the container, closed by the NetworkPolicy: no Orleans client connects to the gateway.
         - name: gateway
           containerPort: {{ $root.Values.ports.gateway }}
           protocol: TCP

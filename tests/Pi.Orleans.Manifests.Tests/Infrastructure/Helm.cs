@@ -31,13 +31,17 @@ public static class Helm
 
     /// <summary>`helm lint --strict` with more arguments (e.g. --set): its output; throws if it fails.</summary>
     public static Task<string> LintAsync(string? valuesFile, IEnumerable<string> extraArguments, CancellationToken cancellationToken = default) =>
-        RunAsync(WithValues(["lint", "--strict", ChartPath, "--namespace", Release, .. extraArguments], valuesFile), cancellationToken);
+        RunAsync(WithValues(["lint", "--strict", ChartPath, "--namespace", Release, .. extraArguments], valuesFile, lint: true), cancellationToken);
 
-    private static List<string> WithValues(List<string> arguments, string? valuesFile)
+    /// <summary>Runs helm with exactly these arguments (no values file, no prerequisites): its output; throws if it fails.</summary>
+    public static Task<string> RunRawAsync(IEnumerable<string> arguments, CancellationToken cancellationToken = default) =>
+        RunAsync(arguments, cancellationToken);
+
+    private static List<string> WithValues(List<string> arguments, string? valuesFile, bool lint = false)
     {
         if (valuesFile is not null)
         {
-            arguments.AddRange(["-f", Path.Combine(ChartPath, valuesFile)]);
+            arguments.AddRange(["-f", Path.Combine(ChartPath, valuesFile), .. lint ? ValuesFiles.LintPrerequisites(valuesFile) : ValuesFiles.Prerequisites(valuesFile)]);
         }
 
         return arguments;

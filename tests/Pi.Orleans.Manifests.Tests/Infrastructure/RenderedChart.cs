@@ -25,6 +25,9 @@ public sealed partial class RenderedChart
     /// <summary>The Redis StatefulSet.</summary>
     public V1StatefulSet Redis => Component<V1StatefulSet>("redis");
 
+    /// <summary>The ClusterIP Service clients reach Redis through (named like the StatefulSet; its governing Service is headless).</summary>
+    public V1Service RedisService => Assert.Single(OfType<V1Service>(), s => s.Name() == Redis.Name());
+
     /// <summary>Both silo Deployments: front and workers.</summary>
     public IReadOnlyList<V1Deployment> SiloDeployments => [Api, Silo];
 
