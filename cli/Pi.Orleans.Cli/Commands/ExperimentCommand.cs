@@ -3,7 +3,7 @@ using Spectre.Console;
 
 namespace Pi.Orleans.Cli.Commands;
 
-/// <summary>`pi experiment local|simulate|kubernetes`: the scale-out experiments.</summary>
+/// <summary>`pi experiment local|simulate|kubernetes|autoscale`: the scale-out experiments.</summary>
 internal sealed class ExperimentCommand : Command
 {
     public ExperimentCommand(IAnsiConsole console, ApiOption api)
@@ -12,5 +12,6 @@ internal sealed class ExperimentCommand : Command
         Subcommands.Add(new LocalExperimentCommand(console, api));
         Subcommands.Add(new SimulateExperimentCommand(console, api));
         Subcommands.Add(new KubernetesExperimentCommand(console, api));
+        Subcommands.Add(new AutoscaleExperimentCommand(console, api));
     }
 }

@@ -37,7 +37,7 @@ public sealed class LocalCluster(HostBinaries hosts, LocalExperimentOptions opti
     /// <summary>Starts redis-server, the Api and <paramref name="workers"/> workers and waits until the Api lists them all.</summary>
     public async Task StartAsync(int workers, CancellationToken cancellationToken)
     {
-        if (!(Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Any(d => File.Exists(Path.Combine(d, "redis-server"))))
+        if (!OnPath("redis-server"))
         {
             throw new ExperimentException("redis-server is not installed (or not on PATH). Install it: sudo apt-get install -y redis-server");
         }
@@ -57,12 +57,18 @@ public sealed class LocalCluster(HostBinaries hosts, LocalExperimentOptions opti
         await WaitActiveWorkersAsync(workers, cancellationToken);
     }
 
-    /// <summary>Starts the next worker process (worker-1, worker-2, …) without waiting for it.</summary>
-    public ManagedProcess StartWorker()
+    /// <summary>Whether `taskset` is on PATH, so that <see cref="StartWorker"/> can bind a worker to one CPU.</summary>
+    public static bool CanPinWorkers { get; } = OnPath("taskset");
+
+    /// <summary>
+    /// Starts the next worker process (worker-1, worker-2, …) without waiting for it; with <paramref name="cpu"/> and
+    /// <see cref="CanPinWorkers"/>, under `taskset -c cpu` so that it runs on that CPU only.
+    /// </summary>
+    public ManagedProcess StartWorker(int? cpu = null)
     {
         lock (_workers)
         {
-            var worker = StartHost($"worker-{_nextWorker++}", hosts.SiloDll, FreePorts.Next(), null, isWorker: true);
+            var worker = StartHost($"worker-{_nextWorker++}", hosts.SiloDll, FreePorts.Next(), null, isWorker: true, CanPinWorkers ? cpu : null);
             _workers.Add(worker);
             return worker;
         }
@@ -117,7 +123,10 @@ public sealed class LocalCluster(HostBinaries hosts, LocalExperimentOptions opti
         Api?.Dispose();
     }
 
-    private ManagedProcess StartHost(string name, string dll, int httpPort, string? siloName, bool isWorker)
+    private static bool OnPath(string program) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Any(d => File.Exists(Path.Combine(d, program)));
+
+    private ManagedProcess StartHost(string name, string dll, int httpPort, string? siloName, bool isWorker, int? cpu = null)
     {
         var environment = new Dictionary<string, string>
         {
@@ -144,8 +153,14 @@ public sealed class LocalCluster(HostBinaries hosts, LocalExperimentOptions opti
             environment["Pi__ChunkPoints"] = chunk.ToString(CultureInfo.InvariantCulture);
         }
 
-        return ManagedProcess.Start(name, "dotnet", [dll, "--urls", $"http://127.0.0.1:{httpPort}"], environment,
-            Path.Combine(logDirectory, name + ".log"), httpPort);
+        string[] command = ["dotnet", dll, "--urls", $"http://127.0.0.1:{httpPort}"];
+        if (cpu is { } core)
+        {
+            // taskset execs the host, so the process id (and its CPU time) stays the host's.
+            command = ["taskset", "-c", core.ToString(CultureInfo.InvariantCulture), .. command];
+        }
+
+        return ManagedProcess.Start(name, command[0], command[1..], environment, Path.Combine(logDirectory, name + ".log"), httpPort);
     }
 
     private async Task WaitRedisAsync(CancellationToken cancellationToken)
