@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pi.Orleans.Grains.Diagnostics;
 using Pi.Orleans.Grains.Hosting;
@@ -9,7 +10,8 @@ namespace Pi.Orleans.Grains.Calculations;
 
 /// <summary>One chunk attempt: placed on the silo its caller aims it at, waits for a slot there, samples off the grain scheduler, then deactivates.</summary>
 [SlotAwarePlacement]
-public sealed class ChunkGrain(ChunkSlots slots, ILocalSiloDetails silo, PiInstruments instruments, IOptions<PiOptions> options) : Grain, IChunkGrain
+public sealed partial class ChunkGrain(
+    ChunkSlots slots, ILocalSiloDetails silo, PiInstruments instruments, IOptions<PiOptions> options, ILogger<ChunkGrain> logger) : Grain, IChunkGrain
 {
     public async Task<ChunkResult> ComputeAsync(ChunkWork work, CancellationToken cancellationToken = default)
     {
@@ -23,6 +25,7 @@ public sealed class ChunkGrain(ChunkSlots slots, ILocalSiloDetails silo, PiInstr
                 () => PiSampler.CountInside(work.Seed, work.FirstBlock, work.Points, options.Value.Kernel, cancellationToken),
                 cancellationToken);
             instruments.OnChunkComputed(work.Points, run.Computed);
+            LogComputed(logger, this.GetPrimaryKeyString(), silo.Name, work.Points, run.Computed.TotalMilliseconds, run.Queued.TotalMilliseconds);
             return new ChunkResult(run.Value, work.Points, silo.Name, run.Computed.TotalMilliseconds, run.Queued.TotalMilliseconds);
         }
         finally
