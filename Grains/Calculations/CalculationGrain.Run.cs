@@ -5,7 +5,8 @@ namespace Pi.Orleans.Grains.Calculations;
 
 public sealed partial class CalculationGrain
 {
-    private async Task RunAsync(CancellationToken cancellationToken)
+    // stopSending: deactivation; the chunks in flight still finish and are recorded. cancellationToken: stop at once.
+    private async Task RunAsync(CancellationToken stopSending, CancellationToken cancellationToken)
     {
         using var activity = PiActivities.Source.StartActivity("pi.calculation");
         activity?.SetTag("pi.calculation.id", Id);
@@ -29,7 +30,12 @@ public sealed partial class CalculationGrain
             ChunkRouter router = S.Request.Mode == CalculationMode.Single
                 ? new SingleSiloRouter()
                 : new BalancedRouter(options.Value.InFlightPerSlot);
-            await RunChunksAsync(plan, router, cancellationToken);
+            await RunChunksAsync(plan, router, stopSending, cancellationToken);
+            if (S.Chunks.Count < S.ChunksTotal)
+            {
+                // Drained for a deactivation: OnDeactivateAsync writes the state and the next activation resumes.
+                return;
+            }
 
             await FinishAsync(CalculationStatus.Completed, null);
         }
@@ -55,13 +61,13 @@ public sealed partial class CalculationGrain
     // Keeps up to router.Window chunk calls in flight. Each attempt has its own grain key, so its own placement, aimed at
     // the silo the router chooses. A failed or timed-out attempt is sent again as a new attempt after a growing pause, up
     // to MaxChunkAttempts; while no silo runs chunks the calculation waits, up to NoWorkersTimeout.
-    private async Task RunChunksAsync(ChunkPlan plan, ChunkRouter router, CancellationToken cancellationToken)
+    private async Task RunChunksAsync(ChunkPlan plan, ChunkRouter router, CancellationToken stopSending, CancellationToken cancellationToken)
     {
         var seed = S.Request!.Seed;
         var work = new ChunkQueue(plan.ChunkCount, S.Chunks.Keys, time);
         var inFlight = new Dictionary<Task<ChunkResult>, (int Index, string? Silo, string? Name)>();
         var noWorkersSince = (DateTimeOffset?)null;
-        while (!work.IsEmpty || inFlight.Count > 0)
+        while ((!work.IsEmpty && !stopSending.IsCancellationRequested) || inFlight.Count > 0)
         {
             var silos = (await clusterSlots.ReadCachedAsync(cancellationToken)).Where(s => s.RunsChunks).ToList();
             noWorkersSince = silos.Count > 0 ? null : noWorkersSince ?? time.GetUtcNow();
@@ -71,7 +77,7 @@ public sealed partial class CalculationGrain
             }
 
             var window = silos.Count == 0 ? 0 : router.Window(silos);
-            while (inFlight.Count < window && work.TryTake(out var index))
+            while (inFlight.Count < window && !stopSending.IsCancellationRequested && work.TryTake(out var index))
             {
                 var attempt = work.Attempt(index);
                 var silo = router.Choose(silos);
