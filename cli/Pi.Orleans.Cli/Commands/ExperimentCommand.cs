@@ -12,5 +12,6 @@ internal sealed class ExperimentCommand : Command
         Subcommands.Add(new LocalExperimentCommand(console, api));
         Subcommands.Add(new SimulateExperimentCommand(console, api));
         Subcommands.Add(new KubernetesExperimentCommand(console, api));
+        Subcommands.Add(new ChaosExperimentCommand(console, api));
     }
 }
