@@ -14,6 +14,7 @@ internal sealed class ChaosExperimentCommand : Command
     private readonly Option<string?> _repo = new("--repo") { Description = "Repository root (default: found above the current folder)." };
     private readonly Option<string> _configuration = new("--configuration", "-c") { Description = "Build configuration of the hosts (default Release).", DefaultValueFactory = _ => "Release" };
     private readonly Option<string?> _out = new("--out") { Description = "Output folder (default docs/experiments/chaos; artifacts/experiments/chaos-short with --short)." };
+    private readonly Option<string?> _tag = new("--tag") { Description = "Prefix of the namespaces and links this run makes (default pc + process id; at most 7 characters)." };
     private readonly Option<bool> _keepLogs = new("--keep-logs") { Description = "Keep the processes' logs after a run whose invariants held." };
     private readonly IAnsiConsole _console;
 
@@ -21,7 +22,7 @@ internal sealed class ChaosExperimentCommand : Command
         : base("chaos", "Redis, the Api and 3 workers each in its own network namespace; continuous load; seeded kills, stops, restarts, partitions and loss; every calculation checked.")
     {
         _console = console;
-        foreach (var o in new Option[] { _minutes, _short, _seed, _network, _repo, _configuration, _out, _keepLogs })
+        foreach (var o in new Option[] { _minutes, _short, _seed, _network, _repo, _configuration, _out, _tag, _keepLogs })
         {
             Options.Add(o);
         }
@@ -39,6 +40,7 @@ internal sealed class ChaosExperimentCommand : Command
             Network = parse.GetValue(_network),
             RepositoryRoot = parse.GetValue(_repo),
             Configuration = parse.GetValue(_configuration)!,
+            Tag = parse.GetValue(_tag) is { Length: > 0 and <= 7 } tag ? tag : preset.Tag,
         };
         var root = Experiments.RepositoryRoot.Find(options.RepositoryRoot);
         var output = parse.GetValue(_out) ?? Path.Combine(root, parse.GetValue(_short) ? "artifacts/experiments/chaos-short" : "docs/experiments/chaos");

@@ -97,7 +97,7 @@ public sealed class ChaosCluster : IAsyncDisposable
         {
             var missing = _options.Workers - Workers.Count;
             var added = Enumerable.Range(0, Math.Max(0, missing)).Select(_ => StartWorker()).ToList();
-            await Task.WhenAll(added.Select(w => w.Process!.WaitReadyAsync(ReadyTimeout, cancellationToken)));
+            await Task.WhenAll(added.Select(w => WaitReadyUnlessKilledAsync(w, cancellationToken)));
             return added;
         }
         finally
@@ -155,6 +155,19 @@ public sealed class ChaosCluster : IAsyncDisposable
         _http.Dispose();
         _replacing.Dispose();
         AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
+    }
+
+    // Faults overlap: a worker may be killed by the next fault before it is ready.
+    private static async Task WaitReadyUnlessKilledAsync(ChaosMember worker, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await worker.Process!.WaitReadyAsync(ReadyTimeout, cancellationToken);
+        }
+        catch (ExperimentException) when (worker.ExpectedExit)
+        {
+            // Killed on purpose while starting.
+        }
     }
 
     private ChaosMember Add(string name, ChaosRole role)

@@ -80,7 +80,7 @@ public sealed class FaultInjector(ChaosCluster cluster, NetworkLab network, Stop
                 await Task.Delay(fault.Hold, cancellationToken);
                 NetworkLab.Restore(silos);
                 return ($"api + {silos.Count - 1} workers", $"{applied}, for {fault.Hold.TotalSeconds:0} s");
-            case FaultKind.Partition or FaultKind.Impairment:
+            case FaultKind.Partition or FaultKind.Impairment when !network.Isolated:
                 return ("-", "skipped: no network namespaces (loopback)");
         }
 
