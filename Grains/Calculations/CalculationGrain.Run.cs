@@ -5,7 +5,8 @@ namespace Pi.Orleans.Grains.Calculations;
 
 public sealed partial class CalculationGrain
 {
-    private async Task RunAsync(CancellationToken cancellationToken)
+    // stopSending: deactivation; the chunks in flight still finish and are recorded. cancellationToken: stop at once.
+    private async Task RunAsync(CancellationToken stopSending, CancellationToken cancellationToken)
     {
         using var activity = PiActivities.Source.StartActivity("pi.calculation");
         activity?.SetTag("pi.calculation.id", Id);
@@ -28,14 +29,20 @@ public sealed partial class CalculationGrain
             var plan = new ChunkPlan(S.Request!.TotalPoints, S.BlocksPerChunk, S.ChunksTotal);
             if (S.Request.Mode == CalculationMode.Single && options.Value.RunsChunks)
             {
-                await RunHereAsync(plan, cancellationToken);
+                await RunHereAsync(plan, stopSending, cancellationToken);
             }
             else
             {
                 ChunkRouter router = S.Request.Mode == CalculationMode.Single
                     ? new SingleSiloRouter()
                     : new BalancedRouter(options.Value.InFlightPerSlot);
-                await RunChunksAsync(plan, router, cancellationToken);
+                await RunChunksAsync(plan, router, stopSending, cancellationToken);
+            }
+
+            if (S.Chunks.Count < S.ChunksTotal)
+            {
+                // Drained for a deactivation: OnDeactivateAsync writes the state and the next activation resumes.
+                return;
             }
 
             await FinishAsync(CalculationStatus.Completed, null);
@@ -62,13 +69,13 @@ public sealed partial class CalculationGrain
     // Keeps up to router.Window chunk calls in flight. Each attempt has its own grain key, so its own placement, aimed at
     // the silo the router chooses. A failed or timed-out attempt is sent again as a new attempt after a growing pause, up
     // to MaxChunkAttempts; while no silo runs chunks the calculation waits, up to NoWorkersTimeout.
-    private async Task RunChunksAsync(ChunkPlan plan, ChunkRouter router, CancellationToken cancellationToken)
+    private async Task RunChunksAsync(ChunkPlan plan, ChunkRouter router, CancellationToken stopSending, CancellationToken cancellationToken)
     {
         var seed = S.Request!.Seed;
         var work = new ChunkQueue(plan.ChunkCount, S.Chunks.Keys, time);
         var inFlight = new Dictionary<Task<ChunkResult>, (int Index, string? Silo, string? Name)>();
         var noWorkersSince = (DateTimeOffset?)null;
-        while (!work.IsEmpty || inFlight.Count > 0)
+        while ((!work.IsEmpty && !stopSending.IsCancellationRequested) || inFlight.Count > 0)
         {
             var silos = (await clusterSlots.ReadCachedAsync(cancellationToken)).Where(s => s.RunsChunks).ToList();
             noWorkersSince = silos.Count > 0 ? null : noWorkersSince ?? time.GetUtcNow();
@@ -78,7 +85,7 @@ public sealed partial class CalculationGrain
             }
 
             var window = silos.Count == 0 ? 0 : router.Window(silos);
-            while (inFlight.Count < window && work.TryTake(out var index))
+            while (inFlight.Count < window && !stopSending.IsCancellationRequested && work.TryTake(out var index))
             {
                 var attempt = work.Attempt(index);
                 var silo = router.Choose(silos);
@@ -133,10 +140,10 @@ public sealed partial class CalculationGrain
     // Single mode on a silo that computes chunks: the chunks run here, one after another, through this silo's slots, with no
     // chunk grain to place, activate and deactivate per request. If this silo dies, so does the calculation's activation, as
     // it would with a chunk grain here; the caller gets an error and nothing was promised.
-    private async Task RunHereAsync(ChunkPlan plan, CancellationToken cancellationToken)
+    private async Task RunHereAsync(ChunkPlan plan, CancellationToken stopSending, CancellationToken cancellationToken)
     {
         var seed = S.Request!.Seed;
-        for (var index = 0; index < plan.ChunkCount; index++)
+        for (var index = 0; index < plan.ChunkCount && !stopSending.IsCancellationRequested; index++)
         {
             if (S.Chunks.ContainsKey(index))
             {

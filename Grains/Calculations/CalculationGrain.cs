@@ -29,6 +29,7 @@ public sealed partial class CalculationGrain(
     private static readonly TimeSpan FinishedLinger = TimeSpan.FromSeconds(2);
     private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private CancellationTokenSource? _run;
+    private CancellationTokenSource? _drain;
     private Task _runTask = Task.CompletedTask;
     private Task _lastWrite = Task.CompletedTask;
     private DateTimeOffset _lastPersist;
@@ -65,7 +66,11 @@ public sealed partial class CalculationGrain(
             return;
         }
 
-        // Stop computing here; the finished chunks are written, and a new activation resumes the rest.
+        // Stop sending chunks, but let those in flight finish and record them (each is bounded by ChunkTimeout): cancelling
+        // them threw away results that were computed anyway, and the next activation computed them again (a worker's
+        // graceful stop deactivates every grain whose directory entry it owned, reason DirectoryFailure). Only then stop.
+        await _drain!.CancelAsync();
+        await _runTask.WaitAsync(options.Value.ChunkTimeout + TimeSpan.FromSeconds(1), cancellationToken).ContinueWith(_ => { }, TaskScheduler.Current);
         await _run.CancelAsync();
         await _runTask.WaitAsync(TimeSpan.FromSeconds(5), cancellationToken).ContinueWith(_ => { }, TaskScheduler.Current);
         if (S.Status.IsActive())
@@ -179,8 +184,10 @@ public sealed partial class CalculationGrain(
     private void StartRun()
     {
         _run?.Dispose();
+        _drain?.Dispose();
         _run = new CancellationTokenSource();
-        _runTask = RunAsync(_run.Token);
+        _drain = new CancellationTokenSource();
+        _runTask = RunAsync(_drain.Token, _run.Token);
     }
 
     private CalculationSnapshot Snapshot()

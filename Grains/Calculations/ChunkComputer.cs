@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pi.Orleans.Grains.Diagnostics;
 using Pi.Orleans.Grains.Hosting;
@@ -7,7 +8,8 @@ using Pi.Orleans.Grains.Slots;
 namespace Pi.Orleans.Grains.Calculations;
 
 /// <summary>Computes one chunk on this silo: waits for one of its slots, samples off the grain scheduler, and records the span and metrics.</summary>
-public sealed class ChunkComputer(ChunkSlots slots, ILocalSiloDetails silo, PiInstruments instruments, IOptions<PiOptions> options)
+public sealed partial class ChunkComputer(
+    ChunkSlots slots, ILocalSiloDetails silo, PiInstruments instruments, IOptions<PiOptions> options, ILogger<ChunkComputer> logger)
 {
     /// <summary>This silo's name, as results report it.</summary>
     public string SiloName => silo.Name;
@@ -23,6 +25,12 @@ public sealed class ChunkComputer(ChunkSlots slots, ILocalSiloDetails silo, PiIn
             () => PiSampler.CountInside(work.Seed, work.FirstBlock, work.Points, options.Value.Kernel, cancellationToken),
             cancellationToken);
         instruments.OnChunkComputed(work.Points, run.Computed);
+        LogComputed(logger, key, silo.Name, work.Points, run.Computed.TotalMilliseconds, run.Queued.TotalMilliseconds);
         return new ChunkResult(run.Value, work.Points, silo.Name, run.Computed.TotalMilliseconds, run.Queued.TotalMilliseconds);
     }
+
+    // One line per computed attempt key ({calculation}/{chunk}/{attempt}): counting these over every worker's log shows which
+    // chunks were computed more than once, including attempts whose result never reached the calculation.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Chunk {ChunkKey} computed on {Silo}: {Points} points in {ComputeMs} ms after {QueuedMs} ms queued")]
+    private static partial void LogComputed(ILogger logger, string chunkKey, string silo, long points, double computeMs, double queuedMs);
 }

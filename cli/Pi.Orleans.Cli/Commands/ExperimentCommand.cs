@@ -13,5 +13,6 @@ internal sealed class ExperimentCommand : Command
         Subcommands.Add(new SimulateExperimentCommand(console, api));
         Subcommands.Add(new KubernetesExperimentCommand(console, api));
         Subcommands.Add(new AutoscaleExperimentCommand(console, api));
+        Subcommands.Add(new ChaosExperimentCommand(console, api));
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Sockets;
 using Pi.Orleans.Cli.Client;
 
 namespace Pi.Orleans.Cli.Experiments.Local;
@@ -163,34 +162,5 @@ public sealed class LocalCluster(HostBinaries hosts, LocalExperimentOptions opti
         return ManagedProcess.Start(name, command[0], command[1..], environment, Path.Combine(logDirectory, name + ".log"), httpPort);
     }
 
-    private async Task WaitRedisAsync(CancellationToken cancellationToken)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-        while (true)
-        {
-            try
-            {
-                using var tcp = new TcpClient();
-                await tcp.ConnectAsync("127.0.0.1", _redisPort, cancellationToken);
-                await using var stream = tcp.GetStream();
-                await stream.WriteAsync("PING\r\n"u8.ToArray(), cancellationToken);
-                var buffer = new byte[16];
-                var read = await stream.ReadAsync(buffer, cancellationToken);
-                if (System.Text.Encoding.ASCII.GetString(buffer, 0, read).StartsWith("+PONG", StringComparison.Ordinal))
-                {
-                    return;
-                }
-            }
-            catch (SocketException) when (DateTime.UtcNow < deadline && !_redis!.HasExited)
-            {
-                // Not listening yet.
-            }
-            catch (SocketException)
-            {
-                throw new ExperimentException($"redis-server did not answer on port {_redisPort}:\n{_redis!.Tail()}");
-            }
-
-            await Task.Delay(50, cancellationToken);
-        }
-    }
+    private Task WaitRedisAsync(CancellationToken cancellationToken) => RedisPing.WaitAsync("127.0.0.1", _redisPort, _redis!, cancellationToken);
 }

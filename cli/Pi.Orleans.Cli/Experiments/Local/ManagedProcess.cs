@@ -13,18 +13,29 @@ public sealed class ManagedProcess : IAsyncDisposable
     private TimeSpan _lastCpu;
     private bool _logClosed;
 
-    private ManagedProcess(string name, Process process, StreamWriter log, int httpPort)
+    private ManagedProcess(string name, Process process, StreamWriter log, int httpPort, string host, string logPath)
     {
+        LogPath = logPath;
         Name = name;
         _process = process;
         _log = log;
         HttpPort = httpPort;
+        Host = host;
     }
 
     public string Name { get; }
 
     /// <summary>The HTTP port (0 for redis-server).</summary>
     public int HttpPort { get; }
+
+    /// <summary>The address its HTTP port listens on (127.0.0.1, or its network namespace's address).</summary>
+    public string Host { get; }
+
+    /// <summary>The file its output goes to.</summary>
+    public string LogPath { get; }
+
+    /// <summary>The operating system's process id.</summary>
+    public int Id => _process.Id;
 
     public bool HasExited => _process.HasExited;
 
@@ -50,7 +61,7 @@ public sealed class ManagedProcess : IAsyncDisposable
         }
     }
 
-    public static ManagedProcess Start(string name, string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, string logPath, int httpPort = 0)
+    public static ManagedProcess Start(string name, string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, string logPath, int httpPort = 0, string host = "127.0.0.1")
     {
         var info = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in arguments)
@@ -65,7 +76,7 @@ public sealed class ManagedProcess : IAsyncDisposable
 
         var log = new StreamWriter(logPath, append: false) { AutoFlush = true };
         var process = new Process { StartInfo = info };
-        var managed = new ManagedProcess(name, process, log, httpPort);
+        var managed = new ManagedProcess(name, process, log, httpPort, host, logPath);
         process.OutputDataReceived += (_, e) => managed.Keep(e.Data);
         process.ErrorDataReceived += (_, e) => managed.Keep(e.Data);
         try
@@ -86,7 +97,7 @@ public sealed class ManagedProcess : IAsyncDisposable
     /// <summary>Polls GET /health/ready every 100 ms until it answers 200; fails with the log's last lines if the process exits or times out.</summary>
     public async Task WaitReadyAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{HttpPort}"), Timeout = TimeSpan.FromSeconds(5) };
+        using var http = new HttpClient { BaseAddress = new Uri($"http://{Host}:{HttpPort}"), Timeout = TimeSpan.FromSeconds(5) };
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < timeout)
         {
@@ -141,6 +152,17 @@ public sealed class ManagedProcess : IAsyncDisposable
         }
 
         return clock.Elapsed;
+    }
+
+    /// <summary>SIGKILL, and waits until the process is gone.</summary>
+    public void Kill()
+    {
+        if (!_process.HasExited)
+        {
+            _ = CpuTime;
+            _process.Kill();
+            _process.WaitForExit();
+        }
     }
 
     public string Tail() => string.Join('\n', _tail.TakeLast(30));
