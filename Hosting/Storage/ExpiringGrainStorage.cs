@@ -28,9 +28,10 @@ internal sealed partial class ExpiringGrainStorage(
 
         try
         {
-            // Later writes (HMSET) keep the expiry; the write itself is done, so a failure here only keeps the record longer.
+            // Sent without waiting for the reply: the write itself is done, so a lost expiry only keeps the record longer, and
+            // a small request does not pay a second round trip. Later writes (HMSET) keep the expiry.
             var database = await redis.DatabaseAsync();
-            await database.KeyExpireAsync(keys.For(stateName, grainId), expiry);
+            await database.KeyExpireAsync(keys.For(stateName, grainId), expiry, ExpireWhen.Always, CommandFlags.FireAndForget);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException or ObjectDisposedException)
         {
