@@ -13,6 +13,7 @@ export Auth__ApiKeys__0=${PI_API_KEY:-bench-key}
 
 start_cluster() {
   local workers=$1
+  ! curl -s -o /dev/null "http://127.0.0.1:$API_PORT/" || { echo "port $API_PORT is taken by another process" >&2; return 1; }
   redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no --dir "$WORK" >"$WORK/redis.log" 2>&1 &
   PIDS+=($!)
   REDIS_PID=$!

@@ -51,6 +51,7 @@ calc() { "$PY" "$E2E/calc.py" "$API_PORT" "$@"; }
 # The embedded default: one Api process, no Redis (in-memory storage, localhost clustering) and no API keys, so auth is
 # off as in `dotnet run --project Api`; extra args go to the Api.
 start_embedded() {
+  ! curl -s -o /dev/null "http://127.0.0.1:$API_PORT/" || { echo "port $API_PORT is taken by another process" >&2; return 1; }
   env -u ConnectionStrings__Redis -u Auth__ApiKeys__0 dotnet "$ROOT/Api/bin/Release/net10.0/Pi.Orleans.Api.dll" \
     --contentRoot "$ROOT/Api/bin/Release/net10.0" --urls "http://127.0.0.1:$API_PORT" \
     --Cluster:SiloPort=21110 --Cluster:GatewayPort=31000 "$@" >"$WORK/embedded.log" 2>&1 &

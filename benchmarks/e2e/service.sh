@@ -94,19 +94,20 @@ with_dotnet() {
   fi
 }
 
-# hey_run URL SECONDS CLIENTS: single-mode 10^6-point submissions; prints "rps p50_ms p99_ms codes".
+# hey_run URL SECONDS CLIENTS [POINTS]: single-mode submissions (10^6 points unless given); prints "rps p50_ms p99_ms codes".
 hey_run() {
   local out
   local key=()
   [ -z "${Auth__ApiKeys__0:-}" ] || key=(-H "X-Api-Key: $Auth__ApiKeys__0")
-  out=$(hey -z "$2s" -c "$3" -m POST -T application/json "${key[@]}" -d '{"total_points": 1000000, "mode": "single", "seed": 7}' "$1")
+  out=$(hey -z "$2s" -c "$3" -m POST -T application/json "${key[@]}" -d "{\"total_points\": ${4:-1000000}, \"mode\": \"single\", \"seed\": 7}" "$1")
   "$PY" -c '
 import re, sys
 t = sys.stdin.read()
 rps = re.search(r"Requests/sec:\s+([\d.]+)", t).group(1)
 p = dict(re.findall(r"(\d+)% in ([\d.]+) secs", t))
 codes = ",".join(f"{c}x{n}" for c, n in re.findall(r"\[(\d+)\]\s+(\d+) responses", t))
-print(f"{float(rps):.0f} {float(p["50"]) * 1000:.1f} {float(p["99"]) * 1000:.1f} {codes or "none"}")' <<<"$out"
+p50, p99 = float(p["50"]) * 1000, float(p["99"]) * 1000
+print(f"{float(rps):.0f} {p50:.1f} {p99:.1f} {codes}")' <<<"$out"
 }
 
 # measure_requests SECONDS: 16 hey clients posting single 10^6-point calculations, embedded and Api + 2 Silos (Redis), with
@@ -127,6 +128,13 @@ measure_requests() {
     record "requests.$setup.p50-ms" "$(cut -d' ' -f2 <<<"$line")"
     record "requests.$setup.p99-ms" "$(cut -d' ' -f3 <<<"$line")"
     record "requests.$setup.cpu-ms-per-request" "$(awk -v c="$cpu" -v r="$rps" -v s="$seconds" 'BEGIN { printf "%.2f", c / (r * s) }')" "service processes' CPU (user + system) over the run"
+    # The service's own cost apart from sampling: the same with 65,536 points (one block) per request.
+    mark
+    cpu_before=$(cpu_ms "${servers[@]}")
+    line=$(hey_run "http://127.0.0.1:$API_PORT/api/calculate" "$seconds" 16 65536)
+    cpu=$(($(cpu_ms "${servers[@]}") - cpu_before)) rps=${line%% *}
+    record "requests.$setup.one-block.rps" "$rps" "the same with 65,536 points per request; p50 $(cut -d' ' -f2 <<<"$line") ms, p99 $(cut -d' ' -f3 <<<"$line") ms; answers $(cut -d' ' -f4 <<<"$line")"
+    record "requests.$setup.one-block.cpu-ms-per-request" "$(awk -v c="$cpu" -v r="$rps" -v s="$seconds" 'BEGIN { printf "%.2f", c / (r * s) }')" "the service's own CPU per request, sampling all but excluded"
     stop_cluster
   done
 }
