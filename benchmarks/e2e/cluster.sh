@@ -22,7 +22,8 @@ start_cluster() {
   export Cluster__ClusterId="bench-$$-$RANDOM"
   for i in $(seq 1 "$workers"); do
     # --contentRoot: the build output holds appsettings.json (log levels); the default content root is the current directory.
-    dotnet "$ROOT/Silo/bin/Release/net10.0/Pi.Orleans.Silo.dll" --contentRoot "$ROOT/Silo/bin/Release/net10.0" --urls "http://127.0.0.1:$((API_PORT + i))" \
+    # SILO_DIR: another build of the Silo (a ReadyToRun publish, for example); default the Release build output.
+    dotnet "${SILO_DIR:-$ROOT/Silo/bin/Release/net10.0}/Pi.Orleans.Silo.dll" --contentRoot "${SILO_DIR:-$ROOT/Silo/bin/Release/net10.0}" --urls "http://127.0.0.1:$((API_PORT + i))" \
       --Cluster:SiloPort=$((21110 + i)) --Cluster:GatewayPort=$((31000 + i)) --Cluster:SiloName="worker-$i" ${SILO_ARGS:-} >"$WORK/worker-$i.log" 2>&1 &
     PIDS+=($!)
   done
