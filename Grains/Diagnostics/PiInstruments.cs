@@ -35,6 +35,8 @@ public sealed class PiInstruments
         _chunkDuration = meter.CreateHistogram<double>("chunk.duration", "s", "Time to compute one chunk, slot wait excluded.");
         _calculationDuration = meter.CreateHistogram<double>("calculation.duration", "s", "Time from start to completion of a calculation.");
         // Zeros, so that a counter that never fired is on /metrics as 0 rather than missing (panels show 0, not "No data").
+        _pointsSampled.Add(0);
+        _chunksCompleted.Add(0);
         _chunksFailed.Add(0);
         _chunksRetried.Add(0);
         foreach (var status in (CalculationStatus[])[CalculationStatus.Completed, CalculationStatus.Failed, CalculationStatus.Cancelled])

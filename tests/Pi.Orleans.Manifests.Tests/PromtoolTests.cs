@@ -16,7 +16,7 @@ public sealed class PromtoolTests
     [Fact]
     public async Task PromtoolFindsNoProblemInOurSeriesOnALiveMetricsEndpoint()
     {
-        var metrics = await ScrapeAfterOneCalculationAsync();
+        var (_, metrics) = await ScrapeBeforeAndAfterOneCalculationAsync();
 
         var (exitCode, problems) = await PromtoolAsync(metrics);
 
@@ -26,25 +26,34 @@ public sealed class PromtoolTests
     }
 
     [Fact]
-    public async Task OurCountersAreExportedAsCountersAndThoseThatNeverFiredShowZero()
+    public async Task OurCountersAreExportedAsCountersAndAreThereAtZeroBeforeTheyFire()
     {
-        var metrics = await ScrapeAfterOneCalculationAsync();
-        var types = metrics.Split('\n').Where(l => l.StartsWith("# TYPE pi_orleans_", StringComparison.Ordinal))
+        var (before, after) = await ScrapeBeforeAndAfterOneCalculationAsync();
+        var types = after.Split('\n').Where(l => l.StartsWith("# TYPE pi_orleans_", StringComparison.Ordinal))
             .Select(l => l.Split(' ')).ToDictionary(p => p[2], p => p[3], StringComparer.Ordinal);
 
-        foreach (var counter in (string[])["points_sampled", "chunks_completed", "chunks_failed", "chunks_retried", "calculations_finished"])
+        string[] counters = ["points_sampled", "chunks_completed", "chunks_failed", "chunks_retried"];
+        foreach (var counter in counters.Append("calculations_finished"))
         {
             Assert.Equal("counter", types[$"pi_orleans_{counter}_total"]);
         }
 
         Assert.All(types.Where(t => t.Value == "gauge"), t => Assert.False(t.Key.EndsWith("_total", StringComparison.Ordinal), t.Key));
-        Assert.Contains("pi_orleans_chunks_failed_total{otel_scope_name=\"Pi.Orleans\"} 0\n", metrics, StringComparison.Ordinal);
-        Assert.Contains("pi_orleans_chunks_retried_total{otel_scope_name=\"Pi.Orleans\"} 0\n", metrics, StringComparison.Ordinal);
-        Assert.Contains("pi_orleans_calculations_finished_total{otel_scope_name=\"Pi.Orleans\",status=\"failed\"} 0\n", metrics, StringComparison.Ordinal);
-        Assert.Contains("pi_orleans_calculations_finished_total{otel_scope_name=\"Pi.Orleans\",status=\"completed\"} 1\n", metrics, StringComparison.Ordinal);
+        foreach (var counter in counters)
+        {
+            Assert.Contains($"pi_orleans_{counter}_total{{otel_scope_name=\"Pi.Orleans\"}} 0\n", before, StringComparison.Ordinal);
+        }
+
+        foreach (var status in (string[])["completed", "failed", "cancelled"])
+        {
+            Assert.Contains($"pi_orleans_calculations_finished_total{{otel_scope_name=\"Pi.Orleans\",status=\"{status}\"}} 0\n", before, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("pi_orleans_chunks_failed_total{otel_scope_name=\"Pi.Orleans\"} 0\n", after, StringComparison.Ordinal);
+        Assert.Contains("pi_orleans_calculations_finished_total{otel_scope_name=\"Pi.Orleans\",status=\"completed\"} 1\n", after, StringComparison.Ordinal);
     }
 
-    private static async Task<string> ScrapeAfterOneCalculationAsync()
+    private static async Task<(string Before, string After)> ScrapeBeforeAndAfterOneCalculationAsync()
     {
         await using var api = HostProcess.Start("api", RepositoryPaths.HostDll("Api", "Pi.Orleans.Api"), new Dictionary<string, string>
         {
@@ -53,9 +62,27 @@ public sealed class PromtoolTests
             ["Dashboard__Enabled"] = "false",
         });
         await api.WaitReadyAsync(TimeSpan.FromSeconds(90), Token);
+        var before = await api.Http.GetStringAsync("/metrics", Token);
         using var response = await api.Http.PostAsJsonAsync("/api/calculate", new { total_points = 10_000_000, mode = "single", seed = 7 }, Token);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await api.Http.GetStringAsync("/metrics", Token);
+
+        // The exporter may answer from a rendering up to 300 ms old: read until the calculation shows.
+        var after = await ReadUntilAsync(api, "status=\"completed\"} 1\n").WaitAsync(TimeSpan.FromSeconds(30), Token);
+        return (before, after);
+    }
+
+    private static async Task<string> ReadUntilAsync(HostProcess api, string expected)
+    {
+        while (true)
+        {
+            var metrics = await api.Http.GetStringAsync("/metrics", Token);
+            if (metrics.Contains(expected, StringComparison.Ordinal))
+            {
+                return metrics;
+            }
+
+            await Task.Delay(100, Token);
+        }
     }
 
     // promtool reads the text on stdin and prints one line per problem, "<metric> <problem>"; it exits 3 when it found any.
