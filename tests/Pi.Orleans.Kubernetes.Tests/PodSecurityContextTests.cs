@@ -20,7 +20,11 @@ public sealed partial class PodSecurityContextTests
     [Fact]
     public async Task UnderTheChartsSecurityContextBothSilosBecomeReadyComputeExitCleanlyOnSigtermAndLogNoWarning()
     {
-        Assert.SkipUnless(File.Exists("/usr/bin/bwrap"), "bubblewrap is not installed (apt-get install -y bubblewrap)");
+        if (!File.Exists("/usr/bin/bwrap"))
+        {
+            throw new InvalidOperationException("bubblewrap is not installed. Install it with: apt-get install -y bubblewrap (tests/run.sh does)");
+        }
+
         await using var redis = await RedisServer.StartAsync(Token);
         string[] sandbox = ["/usr/bin/bwrap", "--ro-bind", "/", "/", "--dev", "/dev", "--tmpfs", "/tmp", "--unshare-user", "--uid", "1654", "--gid", "1654", "--die-with-parent"];
         await using var worker = HostProcess.Start("worker", RepositoryPaths.HostDll("Silo", "Pi.Orleans.Silo"), Environment(redis, "worker-0"), sandbox);
