@@ -6,8 +6,10 @@ namespace Pi.Orleans.Hosting;
 
 /// <summary>
 /// The OpenTelemetry view that keeps the Prometheus names of the meters we scrape: the meter's name stays in front of the
-/// instrument's (<c>pi_orleans_*</c>, <c>microsoft_orleans_*</c>), and every histogram keeps the buckets it had under
-/// prometheus-net (0.01 × 2ⁿ, n = 0…24) unless the instrument advises its own.
+/// instrument's (<c>pi_orleans_*</c>, <c>microsoft_orleans_*</c>), and their histograms keep the buckets they had under
+/// prometheus-net (0.01 × 2ⁿ, n = 0…24): OpenTelemetry's defaults (0, 5, 10, … 10,000, made for milliseconds) would put every
+/// chunk duration in seconds into the first bucket. The view applies to OTLP too, so both exports use the same names.
+/// Other meters (runtime, ASP.NET Core) keep their OpenTelemetry names and advised buckets.
 /// </summary>
 internal static class PrometheusNames
 {
