@@ -77,10 +77,11 @@ public sealed partial class PodSecurityContextTests
         return children.Concat(children.SelectMany(Descendants));
     }
 
-    // Console lines that start a warning, error or critical entry, with the entry's next line (the message). One is allowed:
-    // Orleans' Watchdog "Participant check thread has not completed for T" when T is longer than the process has lived. That is
-    // a race in Orleans' Watchdog.Start (10.4.2): it starts the platform thread before it sets the component thread's timestamp,
-    // so the first check measures from timestamp 0, i.e. from machine boot (T equals the machine's uptime), not a real stall.
+    // Console lines that start a warning, error or critical entry, with the entry's next line (the message). Two are allowed, each
+    // only in a form that shows it is not this code's. First, Orleans' Watchdog "Participant check thread has not completed for T"
+    // when T is longer than the process has lived. That is a race in Orleans' Watchdog.Start (10.4.2): it starts the platform thread
+    // before it sets the component thread's timestamp, so the first check measures from timestamp 0, i.e. from machine boot (T equals
+    // the machine's uptime), not a real stall.
     private static IEnumerable<string> Problems(IReadOnlyList<string> lines, TimeSpan lived)
     {
         for (var i = 0; i < lines.Count; i++)
@@ -99,9 +100,21 @@ public sealed partial class PodSecurityContextTests
                 continue;
             }
 
+            // Second, Orleans' long-turn warning, which measures a grain turn in wall time (over 1 s). It is allowed only while the
+            // machine is overloaded (1-minute load average over 4 per core, as on a shared 2-core machine under several test runs), when
+            // a thread can wait seconds for a CPU; on a machine with room, such a turn fails the test.
+            if (lines[i].Contains("Orleans.Runtime.Scheduler.WorkItemGroup[101215]", StringComparison.Ordinal) && LoadPerCore() > 4)
+            {
+                TestContext.Current.TestOutputHelper?.WriteLine($"allowed (load {LoadPerCore():F1} per core): {message.Trim()}");
+                continue;
+            }
+
             yield return lines[i] + " " + message.Trim();
         }
     }
+
+    private static double LoadPerCore() =>
+        double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], CultureInfo.InvariantCulture) / System.Environment.ProcessorCount;
 
     [GeneratedRegex(@"^(warn|fail|crit):")]
     private static partial Regex SeverityPrefix();
