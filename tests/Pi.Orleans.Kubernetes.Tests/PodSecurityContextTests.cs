@@ -2,13 +2,15 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Pi.Orleans.Kubernetes.Tests.Infrastructure;
 using Pi.Orleans.Testing;
+using StackExchange.Redis;
 
 namespace Pi.Orleans.Kubernetes.Tests;
 
 /// <summary>
 /// The built Api and a worker Silo run the way the chart's securityContext runs them: under bubblewrap with a read-only root, a
 /// minimal /dev as a container has, a writable /tmp only, uid/gid 1654 and a HOME that does not exist, in Redis mode against a real
-/// redis-server. They become ready, compute a distributed calculation together, exit 0 on SIGTERM and log no warning or error.
+/// redis-server. They become ready, compute a distributed calculation together, keep the Api's Data Protection keys in Redis, exit 0
+/// on SIGTERM and log no warning or error.
 /// </summary>
 public sealed partial class PodSecurityContextTests
 {
@@ -37,6 +39,12 @@ public sealed partial class PodSecurityContextTests
             Patience, "the distributed calculation to complete", Token);
         var calculation = await api.Http.GetJsonAsync($"/api/calculate/{id}", Token);
         Assert.Equal(["worker-0"], calculation["silos_used"]!.AsArray().Select(s => s!.GetValue<string>()));
+
+        // With HOME missing and the root read-only, the Data Protection key ring can only be in Redis (finding 6).
+        await using (var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString))
+        {
+            Assert.True(await connection.GetDatabase().KeyExistsAsync("pi-orleans/data-protection-keys"), "no Data Protection key ring in Redis");
+        }
 
         foreach (var host in (HostProcess[])[api, worker])
         {
