@@ -9,8 +9,8 @@ namespace Pi.Orleans.Kubernetes.Tests;
 /// <summary>
 /// The built Api and a worker Silo run the way the chart's securityContext runs them: under bubblewrap with a read-only root, a
 /// minimal /dev as a container has, a writable /tmp only, uid/gid 1654 and a HOME that does not exist, in Redis mode against a real
-/// redis-server. They become ready, compute a distributed calculation together, keep the Api's Data Protection keys in Redis, exit 0
-/// on SIGTERM and log no warning or error.
+/// redis-server that requires a password. They become ready, compute a distributed calculation together, keep the Api's Data
+/// Protection keys in Redis, exit 0 on SIGTERM and log no warning or error.
 /// </summary>
 public sealed partial class PodSecurityContextTests
 {
@@ -27,7 +27,7 @@ public sealed partial class PodSecurityContextTests
             throw new InvalidOperationException("bubblewrap is not installed. Install it with: apt-get install -y bubblewrap (tests/run.sh does)");
         }
 
-        await using var redis = await RedisServer.StartAsync(Token);
+        await using var redis = await PasswordRedis.StartAsync(Token);
         string[] sandbox = ["/usr/bin/bwrap", "--ro-bind", "/", "/", "--dev", "/dev", "--tmpfs", "/tmp", "--unshare-user", "--uid", "1654", "--gid", "1654", "--die-with-parent"];
         await using var worker = HostProcess.Start("worker", RepositoryPaths.HostDll("Silo", "Pi.Orleans.Silo"), Environment(redis, "worker-0"), sandbox);
         await using var api = HostProcess.Start("api", RepositoryPaths.HostDll("Api", "Pi.Orleans.Api"), Environment(redis, "api-0"), sandbox);
@@ -55,7 +55,7 @@ public sealed partial class PodSecurityContextTests
         }
     }
 
-    private static Dictionary<string, string> Environment(RedisServer redis, string name) => new()
+    private static Dictionary<string, string> Environment(PasswordRedis redis, string name) => new()
     {
         ["HOME"] = "/nonexistent",
         ["ConnectionStrings__Redis"] = redis.ConnectionString,
