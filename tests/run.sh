@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Runs every test. The tests start their own redis-server, prometheus and chromium, so those must be installed.
+# Runs every test. The tests start their own redis-server, prometheus and chromium, and run hosts under bubblewrap, so those must be installed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 missing=()
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 [ -x /usr/bin/prometheus ] || missing+=(prometheus)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/bin/bwrap ] || missing+=(bubblewrap)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "${missing[*]} missing; installing with apt-get"

@@ -21,7 +21,7 @@ public sealed class ScalingSignal
         _options = options;
         var meter = meters.Create(PiInstruments.MeterName);
         meter.CreateObservableGauge("scaling.desired_workers", () => (long)(_last?.DesiredWorkers ?? 0), "{worker}", "Workers the backlog needs (clamped).");
-        meter.CreateObservableGauge("scaling.slots_total", () => (long)(_last?.SlotsTotal ?? 0), "{slot}", "Slots of all chunk-running silos.");
+        meter.CreateObservableGauge("scaling.slots_capacity", () => (long)(_last?.SlotsTotal ?? 0), "{slot}", "Slots of all chunk-running silos.");
         meter.CreateObservableGauge("scaling.slots_used", () => (long)(_last?.SlotsUsed ?? 0), "{slot}", "Busy slots of all chunk-running silos.");
         meter.CreateObservableGauge("scaling.slots_queued", () => (long)(_last?.SlotsQueued ?? 0), "{chunk}", "Chunks waiting for a slot, cluster-wide.");
         meter.CreateObservableGauge("scaling.pending_chunks", () => _last?.PendingChunks ?? 0, "{chunk}", "Unfinished chunks of running calculations, cluster-wide.");

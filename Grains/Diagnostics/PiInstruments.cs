@@ -34,8 +34,18 @@ public sealed class PiInstruments
         _chunksPending = meter.CreateUpDownCounter<long>("chunks.pending", "{chunk}", "Chunks of running calculations on this silo that are not finished yet.");
         _chunkDuration = meter.CreateHistogram<double>("chunk.duration", "s", "Time to compute one chunk, slot wait excluded.");
         _calculationDuration = meter.CreateHistogram<double>("calculation.duration", "s", "Time from start to completion of a calculation.");
+        // Zeros, so that a counter that never fired is on /metrics as 0 rather than missing (panels show 0, not "No data").
+        _pointsSampled.Add(0);
+        _chunksCompleted.Add(0);
+        _chunksFailed.Add(0);
+        _chunksRetried.Add(0);
+        foreach (var status in (CalculationStatus[])[CalculationStatus.Completed, CalculationStatus.Failed, CalculationStatus.Cancelled])
+        {
+            _calculationsFinished.Add(0, new KeyValuePair<string, object?>("status", Name(status)));
+        }
+
         meter.CreateObservableGauge("points.rate", () => _rate.PerSecond(), "{point}/s", "Points sampled per second on this silo over the last 10 s.");
-        meter.CreateObservableGauge("slots.total", () => (long)slots.Total, "{slot}", "Chunk slots of this silo.");
+        meter.CreateObservableGauge("slots.capacity", () => (long)slots.Total, "{slot}", "Chunk slots of this silo.");
         meter.CreateObservableGauge("slots.used", () => (long)slots.Used, "{slot}", "Slots computing a chunk now (chunks running).");
         meter.CreateObservableGauge("slots.queued", () => (long)slots.Queued, "{chunk}", "Chunks waiting for a slot on this silo (chunks queued).");
     }

@@ -22,10 +22,10 @@ public sealed class ObservabilityTests(RedisClusterFixture cluster)
             ["worker"] = $"127.0.0.1:{cluster.Workers[0].HttpPort}",
         }, Token);
         await EventuallyAsync(async () => (await prometheus.QueryAsync("sum(up)", Token)).SingleOrDefault().Value == 2, "both targets up");
-        var before = await SumAsync(prometheus, "pi_orleans_points_sampled");
+        var before = await SumAsync(prometheus, "pi_orleans_points_sampled_total");
 
         var accepted = await cluster.Api.Http.SubmitDistributedAsync(20_000_000_000, 21, Token);
-        await EventuallyAsync(async () => await SumAsync(prometheus, "pi_orleans_points_sampled") > before, "points sampled rose");
+        await EventuallyAsync(async () => await SumAsync(prometheus, "pi_orleans_points_sampled_total") > before, "points sampled rose");
         await cluster.Api.Http.DeleteAsync($"/api/calculate/{accepted.Id}", Token);
 
         var samples = await prometheus.QueryAsync("scrape_samples_scraped", Token);
@@ -35,7 +35,7 @@ public sealed class ObservabilityTests(RedisClusterFixture cluster)
             TestContext.Current.SendDiagnosticMessage($"{labels["job"]}: {value} series, scrape {durations.First(d => d.Labels["job"] == labels["job"]).Value * 1000:F1} ms");
         }
 
-        Assert.Contains(await prometheus.QueryAsync("pi_orleans_slots_total", Token), s => s.Labels["job"] == "worker");
+        Assert.Contains(await prometheus.QueryAsync("pi_orleans_slots_capacity", Token), s => s.Labels["job"] == "worker");
         Assert.NotEmpty(await prometheus.QueryAsync("microsoft_orleans_orleans_catalog_activations", Token));
     }
 

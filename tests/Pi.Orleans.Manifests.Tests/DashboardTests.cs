@@ -85,13 +85,13 @@ public sealed class DashboardTests
 
         Assert.Superset(new HashSet<string>(
         [
-            "pi_orleans_points_rate", "pi_orleans_points_sampled",
-            "pi_orleans_chunks_completed", "pi_orleans_chunks_failed", "pi_orleans_chunks_retried", "pi_orleans_chunks_pending",
-            "pi_orleans_slots_total", "pi_orleans_slots_used", "pi_orleans_slots_queued",
+            "pi_orleans_points_rate_per_second", "pi_orleans_points_sampled_total",
+            "pi_orleans_chunks_completed_total", "pi_orleans_chunks_failed_total", "pi_orleans_chunks_retried_total", "pi_orleans_chunks_pending",
+            "pi_orleans_slots_capacity", "pi_orleans_slots_used", "pi_orleans_slots_queued",
             "up", "pi_orleans_scaling_desired_workers",
             "kube_horizontalpodautoscaler_status_current_replicas", "kube_horizontalpodautoscaler_status_desired_replicas",
         ]), names);
-        foreach (var histogram in (string[])["pi_orleans_chunk_duration", "pi_orleans_calculation_duration", "microsoft_orleans_orleans_app_requests_latency"])
+        foreach (var histogram in (string[])["pi_orleans_chunk_duration_seconds", "pi_orleans_calculation_duration_seconds", "microsoft_orleans_orleans_app_requests_latency_milliseconds"])
         {
             foreach (var q in (string[])["0.5", "0.95", "0.99"])
             {
@@ -100,7 +100,7 @@ public sealed class DashboardTests
         }
 
         // Per silo as well as for the whole cluster.
-        Assert.Contains(expressions, e => e.Contains("by (pod) (pi_orleans_points_rate", StringComparison.Ordinal));
+        Assert.Contains(expressions, e => e.Contains("by (pod) (pi_orleans_points_rate_per_second", StringComparison.Ordinal));
         Assert.Contains(expressions, e => e.Contains("by (pod) (pi_orleans_slots_queued", StringComparison.Ordinal));
     }
 

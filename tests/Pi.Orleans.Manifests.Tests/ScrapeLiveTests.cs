@@ -60,13 +60,12 @@ public sealed partial class ScrapeLiveTests(ChartFixture chart)
         Assert.Equal($"http://127.0.0.1:{api.HttpPort}/metrics", annotated[0].ScrapeUrl);
         Assert.Equal($"127.0.0.1:{api.HttpPort}", Assert.Single(targets, t => t.Labels["job"] == "pi-orleans-local" && t.Health == "up").Labels["pod"]);
 
-        // Work, so that counters, histograms and rates have something to show. Two calculations: prometheus-net creates a series at its
-        // first measurement, so the first calculation's completion only creates calculations_finished and calculation_duration, and
-        // rate() and increase() see the second one.
+        // Work, so that counters, histograms and rates have something to show. Two calculations, so that rate() and increase() see
+        // more than one step.
         for (var run = 1; run <= 2; run++)
         {
             await CalculateAsync(api, seed: run);
-            await EventuallyAsync(async () => (await prometheus.QueryAsync($"sum(pi_orleans_calculation_duration_count{{job=\"pi-orleans\"}}) >= {run}", Token)).Result.Count > 0,
+            await EventuallyAsync(async () => (await prometheus.QueryAsync($"sum(pi_orleans_calculation_duration_seconds_count{{job=\"pi-orleans\"}}) >= {run}", Token)).Result.Count > 0,
                 $"Prometheus scraped calculation {run}");
         }
 

@@ -9,6 +9,7 @@ public sealed class HostProcess : IAsyncDisposable
 {
     private readonly ConcurrentQueue<string> _output = new();
     private readonly Process _process;
+    private readonly DateTime _started = DateTime.UtcNow;
 
     private HostProcess(string name, Process process, int httpPort)
     {
@@ -29,6 +30,18 @@ public sealed class HostProcess : IAsyncDisposable
 
     /// <summary>Whether the process has exited.</summary>
     public bool HasExited => _process.HasExited;
+
+    /// <summary>How long ago the process was started.</summary>
+    public TimeSpan StartedFor => DateTime.UtcNow - _started;
+
+    /// <summary>The OS process id (of the prefix's process when started behind one).</summary>
+    public int ProcessId => _process.Id;
+
+    /// <summary>The exit code, once <see cref="HasExited"/>.</summary>
+    public int ExitCode => _process.ExitCode;
+
+    /// <summary>Every line the process wrote (the newest 400).</summary>
+    public IReadOnlyList<string> Lines => [.. _output];
 
     /// <summary>The last lines the process wrote.</summary>
     public string Output => string.Join('\n', _output.TakeLast(80));
@@ -101,6 +114,9 @@ public sealed class HostProcess : IAsyncDisposable
 
         throw new TimeoutException($"{Name} was not ready after {timeout}:\n{Output}");
     }
+
+    /// <summary>Waits for the process to exit by itself; the caller bounds the wait with the token.</summary>
+    public Task WaitForExitAsync(CancellationToken cancellationToken) => _process.WaitForExitAsync(cancellationToken);
 
     /// <summary>Kills the process at once (SIGKILL).</summary>
     public void Kill()

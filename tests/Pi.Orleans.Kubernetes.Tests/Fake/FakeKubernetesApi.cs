@@ -11,6 +11,8 @@ namespace Pi.Orleans.Kubernetes.Tests.Fake;
 /// <summary>
 /// A local HTTP server that answers like the Kubernetes API for the calls Pi.Orleans makes: pods get, list, watch, merge-patch and delete;
 /// autoscaling/v2 HPAs get and list; metrics.k8s.io pods get and list. It records every request and can answer 403 or slowly.
+/// It listens on two ports, <see cref="Url"/> and <see cref="WorkerUrl"/>, so that giving each kind of caller its own tells apart
+/// whose request it was (<see cref="KubernetesRequest.Port"/>).
 /// </summary>
 public sealed class FakeKubernetesApi : IAsyncDisposable
 {
@@ -21,11 +23,12 @@ public sealed class FakeKubernetesApi : IAsyncDisposable
     private readonly ConcurrentDictionary<(string Namespace, string Name), JsonObject> _podMetrics = new();
     private int _mode;
 
-    private FakeKubernetesApi(int port)
+    private FakeKubernetesApi(int port, int workerPort)
     {
         Url = $"http://127.0.0.1:{port}";
+        WorkerUrl = $"http://127.0.0.1:{workerPort}";
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls(Url);
+        builder.WebHost.UseUrls(Url, WorkerUrl);
         builder.Logging.ClearProviders();
         _app = builder.Build();
         _app.Use(RecordAndApplyModeAsync);
@@ -46,6 +49,9 @@ public sealed class FakeKubernetesApi : IAsyncDisposable
     /// <summary>The base URL, e.g. http://127.0.0.1:40123.</summary>
     public string Url { get; }
 
+    /// <summary>The same API on a second port, for the worker pods.</summary>
+    public string WorkerUrl { get; }
+
     /// <summary>The pods and their watches.</summary>
     public FakePodStore Pods { get; } = new();
 
@@ -62,10 +68,10 @@ public sealed class FakeKubernetesApi : IAsyncDisposable
     /// <summary>Every request received so far, oldest first.</summary>
     public IReadOnlyList<KubernetesRequest> Requests => [.. _requests];
 
-    /// <summary>Starts the fake on a free loopback port.</summary>
+    /// <summary>Starts the fake on two free loopback ports.</summary>
     public static async Task<FakeKubernetesApi> StartAsync()
     {
-        var api = new FakeKubernetesApi(FreePort.Next());
+        var api = new FakeKubernetesApi(FreePort.Next(), FreePort.Next());
         await api._app.StartAsync();
         return api;
     }
@@ -102,7 +108,8 @@ public sealed class FakeKubernetesApi : IAsyncDisposable
             request.Body = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(body));
         }
 
-        var recorded = KubernetesRequest.From(DateTimeOffset.UtcNow, request.Method, request.Path, request.QueryString.Value ?? "", request.ContentType, body);
+        var recorded = KubernetesRequest.From(DateTimeOffset.UtcNow, request.Method, request.Path, request.QueryString.Value ?? "", request.ContentType, body)
+            with { Port = context.Connection.LocalPort };
         _requests.Enqueue(recorded);
         context.Response.OnStarting(() =>
         {

@@ -17,6 +17,9 @@ public sealed record KubernetesRequest(
     string? ContentType,
     string? Body)
 {
+    /// <summary>The fake's port the request came in on: which of its URLs the caller was given.</summary>
+    public int Port { get; init; }
+
     /// <summary>The status code the fake answered with; 0 while the answer is still being written (an open watch).</summary>
     public int StatusCode { get; set; }
 

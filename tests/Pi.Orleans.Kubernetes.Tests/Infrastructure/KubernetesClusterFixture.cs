@@ -107,11 +107,12 @@ public sealed class KubernetesClusterFixture : IAsyncLifetime
         }
     }
 
+    // The Api pod and the worker pods reach the fake on different ports, so every recorded request names its caller.
     private Dictionary<string, string> Environment(string pod) => new()
     {
         ["KUBERNETES_SERVICE_HOST"] = "127.0.0.1",
-        ["KUBERNETES_SERVICE_PORT"] = new Uri(Fake.Url).Port.ToString(),
-        ["Kubernetes__ApiUrl"] = Fake.Url,
+        ["KUBERNETES_SERVICE_PORT"] = new Uri(pod == FrontPod ? Fake.Url : Fake.WorkerUrl).Port.ToString(),
+        ["Kubernetes__ApiUrl"] = pod == FrontPod ? Fake.Url : Fake.WorkerUrl,
         ["Kubernetes__Timeout"] = KubernetesTimeout.ToString(),
         ["Kubernetes__DeletionCostInterval"] = DeletionCostInterval.ToString(),
         ["Shutdown__ReadinessDelay"] = ReadinessDelay.ToString(),
