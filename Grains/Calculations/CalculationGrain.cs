@@ -30,8 +30,7 @@ public sealed partial class CalculationGrain(
     private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private CancellationTokenSource? _run;
     private Task _runTask = Task.CompletedTask;
-    private Task _lastWrite = Task.CompletedTask;
-    private DateTimeOffset _lastPersist;
+    private readonly ChainedWriter _writer = new(() => state.WriteStateAsync(), options.Value.PersistInterval, time);
 
     private Guid Id => this.GetPrimaryKey();
 
@@ -70,7 +69,7 @@ public sealed partial class CalculationGrain(
         await _runTask.WaitAsync(TimeSpan.FromSeconds(5), cancellationToken).ContinueWith(_ => { }, TaskScheduler.Current);
         if (S.Status.IsActive())
         {
-            await PersistAsync();
+            await _writer.WriteAsync();
 
             // Wake the next activation at once (on a silo that is not stopping) instead of at the next reminder tick:
             // the call waits until this activation is gone, then creates the new one, which resumes in OnActivateAsync.
@@ -98,13 +97,13 @@ public sealed partial class CalculationGrain(
             BlocksPerChunk = plan.BlocksPerChunk,
             ChunksTotal = plan.ChunkCount,
         };
-        _lastPersist = time.GetUtcNow();
+        _writer.CountAsWritten();
         await RecordInIndexAsync();
         if (request.Mode == CalculationMode.Distributed)
         {
             // Accepted work is written before the 202 goes out; a single-mode request waits for its answer instead, so its
             // first write is its result (or a progress write of a long one).
-            await PersistAsync();
+            await _writer.WriteAsync();
             await this.RegisterOrUpdateReminder(ResumeReminder, ResumePeriod, ResumePeriod);
         }
 

@@ -1,10 +1,10 @@
-namespace Pi.Orleans.Grains.Calculations;
+namespace Pi.Orleans.Grains.Scheduling;
 
 /// <summary>
 /// Distributed mode: keeps <c>slots × perSlot</c> calls in flight over the chunk-running silos (re-read as silos join and
 /// leave) and aims each at the silo with the fewest of this calculation's chunks per slot, so every slot stays busy.
 /// </summary>
-internal sealed class BalancedRouter(int perSlot) : ChunkRouter
+public sealed class BalancedRouter(int perSlot, TimeProvider time) : ChunkRouter(time)
 {
     private readonly Dictionary<string, int> _inFlight = [];
 

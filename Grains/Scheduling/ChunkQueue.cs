@@ -1,7 +1,7 @@
-namespace Pi.Orleans.Grains.Calculations;
+namespace Pi.Orleans.Grains.Scheduling;
 
 /// <summary>The chunks of a run still to send: new ones in order, failed ones again after a pause that doubles per attempt (0.2 s up to 5 s).</summary>
-internal sealed class ChunkQueue(int chunkCount, IEnumerable<int> done, TimeProvider time)
+public sealed class ChunkQueue(int chunkCount, IEnumerable<int> done, TimeProvider time)
 {
     private static readonly TimeSpan FirstPause = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan LongestPause = TimeSpan.FromSeconds(5);

@@ -1,13 +1,13 @@
-namespace Pi.Orleans.Grains.Calculations;
+namespace Pi.Orleans.Grains.Scheduling;
 
 /// <summary>
 /// Decides how many chunk calls a calculation keeps in flight and which silo each attempt is aimed at. A silo whose attempt
 /// just failed is avoided for a while, so retries do not chase a silo that died but is not yet declared dead.
 /// </summary>
-internal abstract class ChunkRouter
+public abstract class ChunkRouter(TimeProvider time)
 {
-    private const long SuspectForMs = 15_000;
-    private readonly Dictionary<string, long> _failedAt = [];
+    private static readonly TimeSpan SuspectFor = TimeSpan.FromSeconds(15);
+    private readonly Dictionary<string, DateTimeOffset> _failedAt = [];
 
     /// <summary>How many chunk calls may be in flight, given the chunk-running silos now.</summary>
     public abstract int Window(IReadOnlyList<SlotSnapshot> silos);
@@ -29,15 +29,15 @@ internal abstract class ChunkRouter
         }
         else
         {
-            _failedAt[silo] = Environment.TickCount64;
+            _failedAt[silo] = time.GetUtcNow();
         }
     }
 
     /// <summary>The silos without a recent failure, or all of them when every one failed recently.</summary>
     protected IReadOnlyList<SlotSnapshot> Trusted(IReadOnlyList<SlotSnapshot> silos)
     {
-        var now = Environment.TickCount64;
-        var trusted = silos.Where(s => !_failedAt.TryGetValue(s.Silo, out var at) || now - at > SuspectForMs).ToList();
+        var now = time.GetUtcNow();
+        var trusted = silos.Where(s => !_failedAt.TryGetValue(s.Silo, out var at) || now - at > SuspectFor).ToList();
         return trusted.Count > 0 ? trusted : silos;
     }
 }

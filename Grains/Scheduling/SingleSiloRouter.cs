@@ -1,7 +1,7 @@
-namespace Pi.Orleans.Grains.Calculations;
+namespace Pi.Orleans.Grains.Scheduling;
 
 /// <summary>Single mode: one chunk at a time, all on one silo (the least busy when it starts); another one only if it fails.</summary>
-internal sealed class SingleSiloRouter : ChunkRouter
+public sealed class SingleSiloRouter(TimeProvider time) : ChunkRouter(time)
 {
     private string? _silo;
 
