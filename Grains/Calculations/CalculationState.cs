@@ -19,5 +19,5 @@ public sealed class CalculationState : IHistoryRecord
     [Id(10)] public int ChunkRetries { get; set; }
 
     // Explicit, so that the JSON storage serializer does not write it.
-    bool IHistoryRecord.IsFinished => Status is CalculationStatus.Completed or CalculationStatus.Failed or CalculationStatus.Cancelled;
+    bool IHistoryRecord.IsFinished => !Status.IsActive();
 }

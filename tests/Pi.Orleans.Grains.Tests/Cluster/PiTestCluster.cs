@@ -89,7 +89,7 @@ public sealed class PiTestCluster : IAsyncLifetime
     }
 
     /// <summary>Whether the snapshot has reached a final status.</summary>
-    public static bool Finished(CalculationSnapshot s) => s.Status is not (CalculationStatus.Pending or CalculationStatus.Running);
+    public static bool Finished(CalculationSnapshot s) => !s.Status.IsActive();
 
     public async ValueTask DisposeAsync()
     {
