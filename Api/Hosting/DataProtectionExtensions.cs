@@ -19,20 +19,19 @@ public static class DataProtectionExtensions
     /// </summary>
     public static WebApplicationBuilder AddPiDataProtection(this WebApplicationBuilder builder)
     {
-        var redis = builder.Configuration.GetConnectionString(SiloHostingExtensions.RedisConnectionName);
+        var mode = HostMode.Of(builder);
         var dataProtection = builder.Services.AddDataProtection().SetApplicationName(ApplicationName);
-        if (string.IsNullOrWhiteSpace(redis))
+        if (mode.Redis is not { } redis)
         {
             builder.Services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
             builder.Services.AddHostedService<DataProtectionModeReport>();
             return builder;
         }
 
-        var serviceId = builder.Configuration[$"{ClusterHostingOptions.SectionName}:ServiceId"] is { Length: > 0 } id ? id : new ClusterHostingOptions().ServiceId;
         var options = ConfigurationOptions.Parse(redis);
         options.AbortOnConnectFail = false;
         var connection = new Lazy<IConnectionMultiplexer>(() => ConnectionMultiplexer.Connect(options));
-        dataProtection.PersistKeysToStackExchangeRedis(() => connection.Value.GetDatabase(), $"{serviceId}/data-protection-keys");
+        dataProtection.PersistKeysToStackExchangeRedis(() => connection.Value.GetDatabase(), $"{mode.ServiceId}/data-protection-keys");
 
         // Chosen, not defaulted: the keys are not encrypted at rest. Redis's password and its NetworkPolicy guard them, as they guard
         // all of the service's state; a certificate to encrypt them would be one more secret to provision and rotate.

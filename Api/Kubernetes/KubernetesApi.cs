@@ -9,12 +9,10 @@ namespace Pi.Orleans.Api.Kubernetes;
 /// <summary>GET /api/k8s/status and /api/k8s/metrics: Kubernetes' view of the silo pods next to Orleans' view of the silos.</summary>
 public static class KubernetesApi
 {
-    /// <summary>Registers the readers (and the Kubernetes client, if the silo did not already).</summary>
+    /// <summary>Registers the readers (and the Kubernetes client, if the silo did not already); reads the silo's <see cref="HostMode"/>.</summary>
     public static WebApplicationBuilder AddPiKubernetesStatus(this WebApplicationBuilder builder)
     {
         builder.Services.AddPiKubernetesClient();
-        var redisMode = !string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(SiloHostingExtensions.RedisConnectionName));
-        builder.Services.TryAddSingleton(KubernetesMode.Detect(builder.Configuration, redisMode));
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<KubernetesReader>();
         builder.Services.TryAddSingleton<SiloDirectory>();

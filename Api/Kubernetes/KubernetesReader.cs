@@ -3,6 +3,7 @@ using k8s.Models;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Pi.Orleans.Api.Kubernetes.Contracts;
+using Pi.Orleans.Hosting;
 using Pi.Orleans.Hosting.Kubernetes;
 
 namespace Pi.Orleans.Api.Kubernetes;
@@ -12,7 +13,7 @@ namespace Pi.Orleans.Api.Kubernetes;
 /// and every failure becomes a reason instead of an exception.
 /// </summary>
 public sealed class KubernetesReader(
-    KubernetesMode mode,
+    HostMode mode,
     KubernetesClientProvider kubernetes,
     IOptions<KubernetesOptions> options,
     IOptions<ClusterOptions> cluster,

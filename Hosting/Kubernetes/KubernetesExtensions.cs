@@ -1,10 +1,7 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
-using Orleans.Hosting.Kubernetes;
 
 namespace Pi.Orleans.Hosting.Kubernetes;
 
@@ -14,45 +11,38 @@ public static class KubernetesExtensions
     private static readonly TimeSpan KubernetesReadinessDelay = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// In a pod (KUBERNETES_SERVICE_HOST set) with Redis, calls UseKubernetesHosting: ids from ORLEANS_SERVICE_ID/ORLEANS_CLUSTER_ID unless
-    /// Cluster:ServiceId/ClusterId are set, silo name = pod name, advertised address = POD_IP; only the ports come from "Cluster".
-    /// Returns whether Kubernetes hosting is on, in which case the caller must not configure ids, endpoints or the silo name itself.
+    /// In a pod (KUBERNETES_SERVICE_HOST set) with Redis, calls UseKubernetesHosting: the ids as <see cref="HostMode"/> decided them,
+    /// silo name = pod name, advertised address = POD_IP; only the ports come from "Cluster". When <see cref="HostMode.KubernetesHosting"/>
+    /// is on, the caller must not configure ids, endpoints or the silo name itself.
     /// </summary>
-    public static bool AddPiKubernetes(this WebApplicationBuilder builder, SiloRole role, bool redisMode)
+    public static WebApplicationBuilder AddPiKubernetes(this WebApplicationBuilder builder, HostMode mode, ClusterHostingOptions cluster)
     {
-        var configuration = builder.Configuration;
-        var mode = KubernetesMode.Detect(configuration, redisMode);
         builder.Services.AddPiKubernetesClient();
-        builder.Services.TryAddSingleton(mode);
         builder.Services.AddHostedService<KubernetesModeReport>();
         builder.Services.AddOptions<ShutdownOptions>()
-            .Configure(o => o.ReadinessDelay = mode.InCluster ? KubernetesReadinessDelay : TimeSpan.Zero)
+            .Configure(o => o.ReadinessDelay = mode.InKubernetes ? KubernetesReadinessDelay : TimeSpan.Zero)
             .BindConfiguration(ShutdownOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddHostedService<ReadinessDrain>();
-        if (!mode.Hosting)
+        if (!mode.KubernetesHosting)
         {
-            return false;
+            return builder;
         }
 
         builder.Services.AddSingleton(mode.Pod!);
         builder.Services.UseKubernetesHosting(o => o.Configure<IOptions<KubernetesOptions>>(
             (hostingOptions, ours) => hostingOptions.GetClientConfiguration = () => KubernetesClientProvider.CreateConfiguration(ours.Value.ApiUrl)));
-        var defaults = new ClusterHostingOptions();
-        var serviceId = Pick(configuration["Cluster:ServiceId"], configuration[KubernetesHostingOptions.ServiceIdEnvironmentVariable], defaults.ServiceId);
-        var clusterId = Pick(configuration["Cluster:ClusterId"], configuration[KubernetesHostingOptions.ClusterIdEnvironmentVariable], defaults.ClusterId);
-        var cluster = configuration.GetSection(ClusterHostingOptions.SectionName).Get<ClusterHostingOptions>() ?? defaults;
-        builder.Services.Configure<ClusterOptions>(o => (o.ServiceId, o.ClusterId) = (serviceId, clusterId));
+        builder.Services.Configure<ClusterOptions>(o => (o.ServiceId, o.ClusterId) = (mode.ServiceId, mode.ClusterId));
 
         // Ports only: the package's PostConfigure sets the advertised address (POD_IP) and listens on 0.0.0.0.
         builder.Services.Configure<EndpointOptions>(o => (o.SiloPort, o.GatewayPort) = (cluster.SiloPort, cluster.GatewayPort));
-        if (role == SiloRole.Worker)
+        if (mode.Role == SiloRole.Worker)
         {
             builder.Services.AddHostedService<PodDeletionCostUpdater>();
         }
 
-        return true;
+        return builder;
     }
 
     /// <summary>Registers <see cref="KubernetesOptions"/> and the shared <see cref="KubernetesClientProvider"/>; safe to call more than once.</summary>
@@ -67,6 +57,4 @@ public static class KubernetesExtensions
         services.AddSingleton<KubernetesClientProvider>();
         return services;
     }
-
-    private static string Pick(params string?[] candidates) => candidates.First(c => !string.IsNullOrWhiteSpace(c))!;
 }

@@ -1,18 +1,20 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Pi.Orleans.Hosting.Kubernetes;
 
 /// <summary>Logs once at start whether the silo runs with Kubernetes hosting, and why not when it is in a pod without it.</summary>
-internal sealed partial class KubernetesModeReport(KubernetesMode mode, ILogger<KubernetesModeReport> logger) : IHostedService
+internal sealed partial class KubernetesModeReport(HostMode mode, IOptions<KubernetesOptions> options, ILogger<KubernetesModeReport> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        if (mode.Hosting)
+        if (mode.KubernetesHosting)
         {
-            LogOn(logger, mode.Pod!.Name, mode.Pod.Namespace, string.IsNullOrWhiteSpace(mode.ApiUrl) ? "in-cluster" : mode.ApiUrl);
+            var apiUrl = options.Value.ApiUrl;
+            LogOn(logger, mode.Pod!.Name, mode.Pod.Namespace, string.IsNullOrWhiteSpace(apiUrl) ? "in-cluster" : apiUrl);
         }
-        else if (mode.InCluster)
+        else if (mode.InKubernetes)
         {
             LogSkipped(logger);
         }
