@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Hosting.Kubernetes;
-using Pi.Orleans.Hosting.Kubernetes;
+using Pi.Orleans.Hosting.Pods;
 
 namespace Pi.Orleans.Hosting;
 

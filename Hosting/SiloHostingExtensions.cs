@@ -6,8 +6,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Dashboard;
-using Pi.Orleans.Grains.Hosting;
-using Pi.Orleans.Hosting.Kubernetes;
+using Pi.Orleans.Grains;
+using Pi.Orleans.Hosting.Pods;
 using Pi.Orleans.Hosting.Storage;
 using StackExchange.Redis;
 

@@ -1,4 +1,3 @@
-using Pi.Orleans.Grains.Hosting;
 
 namespace Pi.Orleans.Grains.Calculations;
 

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using Pi.Orleans.Grains.Diagnostics;
-using Pi.Orleans.Grains.Hosting;
 using Pi.Orleans.Grains.Sampling;
 using Pi.Orleans.Grains.Slots;
 

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.TestingHost;
-using Pi.Orleans.Grains.Hosting;
 using Pi.Orleans.Testing;
 using StackExchange.Redis;
 
