@@ -7,15 +7,17 @@ public sealed class CalculationIndexEntriesTests
 {
     private readonly FakeTimeProvider _time = new();
     private readonly Dictionary<Guid, CalculationSummary> _stored = [];
+    private readonly CalculationIndexEntries _entries;
+
+    public CalculationIndexEntriesTests() => _entries = new CalculationIndexEntries(_stored, _time);
 
     [Fact]
     public void ACalculationIsAdmittedWhileFewerThanTheLimitsAreActiveAndCountsOnceAdmitted()
     {
-        var entries = new CalculationIndexEntries(_stored, _time);
 
-        var first = entries.TryAdmit(Pending("alice"), maxActive: 2, maxActivePerClient: 5);
-        var second = entries.TryAdmit(Pending("bob"), maxActive: 2, maxActivePerClient: 5);
-        var third = entries.TryAdmit(Pending("carol"), maxActive: 2, maxActivePerClient: 5);
+        var first = _entries.TryAdmit(Pending("alice"), maxActive: 2, maxActivePerClient: 5);
+        var second = _entries.TryAdmit(Pending("bob"), maxActive: 2, maxActivePerClient: 5);
+        var third = _entries.TryAdmit(Pending("carol"), maxActive: 2, maxActivePerClient: 5);
 
         Assert.Equal(new Admission(true, 1, 1), first);
         Assert.Equal(new Admission(true, 2, 1), second);
@@ -26,70 +28,64 @@ public sealed class CalculationIndexEntriesTests
     [Fact]
     public void OneClientIsHeldToItsOwnLimitWhileOthersAreStillAdmitted()
     {
-        var entries = new CalculationIndexEntries(_stored, _time);
-        entries.TryAdmit(Pending("alice"), 10, 1);
+        _entries.TryAdmit(Pending("alice"), 10, 1);
 
-        Assert.False(entries.TryAdmit(Pending("alice"), 10, 1).Admitted);
-        Assert.True(entries.TryAdmit(Pending("bob"), 10, 1).Admitted);
+        Assert.False(_entries.TryAdmit(Pending("alice"), 10, 1).Admitted);
+        Assert.True(_entries.TryAdmit(Pending("bob"), 10, 1).Admitted);
     }
 
     [Fact]
     public void AFinishedCalculationNoLongerCountsAgainstTheLimits()
     {
-        var entries = new CalculationIndexEntries(_stored, _time);
         var running = Pending("alice");
-        entries.TryAdmit(running, 1, 1);
+        _entries.TryAdmit(running, 1, 1);
 
-        Assert.True(entries.Record(running with { Status = CalculationStatus.Completed }));
-        Assert.True(entries.TryAdmit(Pending("alice"), 1, 1).Admitted);
+        Assert.True(_entries.Record(running with { Status = CalculationStatus.Completed }));
+        Assert.True(_entries.TryAdmit(Pending("alice"), 1, 1).Admitted);
     }
 
     [Fact]
     public void APendingEntryThatNeverStartedStopsCountingAfterTwoMinutes()
     {
-        var entries = new CalculationIndexEntries(_stored, _time);
         var stale = Pending("alice");
-        entries.TryAdmit(stale, 1, 1);
+        _entries.TryAdmit(stale, 1, 1);
         var (second, third) = (Pending("alice"), Pending("alice"));
 
         _time.Advance(stale.CreatedAt + TimeSpan.FromMinutes(2) - TimeSpan.FromTicks(1) - _time.GetUtcNow());
-        Assert.False(entries.TryAdmit(second, 1, 1).Admitted);
+        Assert.False(_entries.TryAdmit(second, 1, 1).Admitted);
         _time.Advance(TimeSpan.FromTicks(1));
-        Assert.True(entries.TryAdmit(third, 1, 1).Admitted);
+        Assert.True(_entries.TryAdmit(third, 1, 1).Admitted);
     }
 
     [Fact]
     public void ARunningEntryKeepsCountingHoweverOldItIs()
     {
-        var entries = new CalculationIndexEntries(_stored, _time);
         var calculation = Pending("alice");
-        entries.TryAdmit(calculation, 1, 1);
+        _entries.TryAdmit(calculation, 1, 1);
 
-        Assert.False(entries.Record(calculation with { Status = CalculationStatus.Running }));
+        Assert.False(_entries.Record(calculation with { Status = CalculationStatus.Running }));
         _time.Advance(TimeSpan.FromHours(1));
 
-        Assert.False(entries.TryAdmit(Pending("bob"), 1, 1).Admitted);
+        Assert.False(_entries.TryAdmit(Pending("bob"), 1, 1).Admitted);
     }
 
     [Fact]
     public void AFinalStatusIsNeverReplacedByALateUpdate()
     {
-        var entries = new CalculationIndexEntries(_stored, _time);
         var calculation = Pending("alice");
-        entries.Record(calculation with { Status = CalculationStatus.Cancelled });
+        _entries.Record(calculation with { Status = CalculationStatus.Cancelled });
 
-        Assert.False(entries.Record(calculation with { Status = CalculationStatus.Running }));
+        Assert.False(_entries.Record(calculation with { Status = CalculationStatus.Running }));
         Assert.Equal(CalculationStatus.Cancelled, _stored[calculation.Id].Status);
     }
 
     [Fact]
     public void AnUpdateWithoutAClientKeepsTheClientOfTheAdmission()
     {
-        var entries = new CalculationIndexEntries(_stored, _time);
         var calculation = Pending("alice");
-        entries.TryAdmit(calculation, 1, 1);
+        _entries.TryAdmit(calculation, 1, 1);
 
-        entries.Record(calculation with { Status = CalculationStatus.Completed, Client = null });
+        _entries.Record(calculation with { Status = CalculationStatus.Completed, Client = null });
 
         Assert.Equal("alice", _stored[calculation.Id].Client);
     }
@@ -97,13 +93,12 @@ public sealed class CalculationIndexEntriesTests
     [Fact]
     public void BeyondCapacityTheOldestFinishedEntriesGoFirstAndActiveOnesStay()
     {
-        var entries = new CalculationIndexEntries(_stored, _time);
         var oldActive = Pending("alice");
-        entries.Record(oldActive);
+        _entries.Record(oldActive);
         var finished = Enumerable.Range(0, CalculationIndexEntries.Capacity).Select(_ => Finished()).ToList();
         foreach (var summary in finished)
         {
-            entries.Record(summary);
+            _entries.Record(summary);
         }
 
         Assert.Equal(CalculationIndexEntries.Capacity, _stored.Count);
@@ -115,9 +110,8 @@ public sealed class CalculationIndexEntriesTests
     [Fact]
     public void EntriesReadBackFromStorageCountAsTheyDidBefore()
     {
-        var before = new CalculationIndexEntries(_stored, _time);
-        before.TryAdmit(Pending("alice"), 5, 5);
-        before.Record(Finished());
+        _entries.TryAdmit(Pending("alice"), 5, 5);
+        _entries.Record(Finished());
 
         var after = new CalculationIndexEntries(new Dictionary<Guid, CalculationSummary>(_stored), _time);
 
@@ -127,18 +121,17 @@ public sealed class CalculationIndexEntriesTests
     [Fact]
     public void TheListIsNewestFirstFilteredByStatusAndCutToTheLimit()
     {
-        var entries = new CalculationIndexEntries(_stored, _time);
         var older = Finished();
         var pending = Pending("alice");
         var newer = Finished();
         foreach (var summary in new[] { older, pending, newer })
         {
-            entries.Record(summary);
+            _entries.Record(summary);
         }
 
-        Assert.Equal([newer.Id, pending.Id, older.Id], entries.List(null, 10).Select(e => e.Id));
-        Assert.Equal([newer.Id], entries.List(CalculationStatus.Completed, 1).Select(e => e.Id));
-        Assert.Empty(entries.List(null, -1));
+        Assert.Equal([newer.Id, pending.Id, older.Id], _entries.List(null, 10).Select(e => e.Id));
+        Assert.Equal([newer.Id], _entries.List(CalculationStatus.Completed, 1).Select(e => e.Id));
+        Assert.Empty(_entries.List(null, -1));
     }
 
     private CalculationSummary Pending(string client) => Next(CalculationStatus.Pending, client);

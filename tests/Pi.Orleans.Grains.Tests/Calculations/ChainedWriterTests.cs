@@ -16,28 +16,27 @@ public sealed class ChainedWriterTests
     {
         var writer = new ChainedWriter(StartWrite, Interval, _time);
 
-        var first = writer.WriteAsync();
-        var second = writer.WriteAsync();
-        Assert.Single(_writes);
-        _writes[0].SetResult();
-        await first;
-        Assert.Equal(2, _writes.Count);
-        _writes[1].SetResult();
-        await second;
+        var calls = Enumerable.Range(0, 3).Select(_ => writer.WriteAsync()).ToList();
+        for (var i = 0; i < calls.Count; i++)
+        {
+            Assert.Equal(i + 1, WriteCount());
+            _writes[i].SetResult();
+            await calls[i];
+        }
     }
 
     [Fact]
     public async Task AFailedWriteFailsOnlyItsOwnCallerAndTheNextWriteStillRuns()
     {
         var writer = new ChainedWriter(StartWrite, Interval, _time);
+        var failing = writer.WriteAsync();
+        var next = writer.WriteAsync();
 
-        var first = writer.WriteAsync();
-        var second = writer.WriteAsync();
         _writes[0].SetException(new IOException("storage away"));
-        await Assert.ThrowsAsync<IOException>(() => first);
-        Assert.Equal(2, _writes.Count);
         _writes[1].SetResult();
-        await second;
+
+        await next;
+        await Assert.ThrowsAsync<IOException>(() => failing);
     }
 
     [Fact]

@@ -5,7 +5,7 @@ namespace Pi.Orleans.Grains.Tests.Scheduling;
 
 public sealed class ChunkSchedulerTests
 {
-    private static readonly TimeSpan NoWorkersTimeout = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan NoWorkersTimeout = new PiOptions().NoWorkersTimeout;
     private readonly FakeTimeProvider _time = new();
 
     [Fact]
