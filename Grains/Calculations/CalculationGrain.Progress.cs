@@ -27,24 +27,11 @@ public sealed partial class CalculationGrain
 
     private CalculationProgress Progress()
     {
-        var (inside, done) = Counts();
+        var (inside, done) = S.Counts();
 
         return new CalculationProgress(
             Id, S.Status, S.Chunks.Count, S.ChunksTotal, done, inside, S.Request!.TotalPoints,
             [.. _working.Where(w => w.Value > 0).Select(w => w.Key).Order(StringComparer.Ordinal)], [.. S.Silos]);
-    }
-
-    // Inside and sampled points over the finished chunks.
-    private (long Inside, long Done) Counts()
-    {
-        long inside = 0, done = 0;
-        foreach (var chunk in S.Chunks.Values)
-        {
-            inside += chunk.Inside;
-            done += chunk.Total;
-        }
-
-        return (inside, done);
     }
 
     private void Working(string? silo, int delta)

@@ -33,10 +33,7 @@ public sealed partial class CalculationGrain
             }
             else
             {
-                ChunkRouter router = S.Request.Mode == CalculationMode.Single
-                    ? new SingleSiloRouter(time)
-                    : new BalancedRouter(options.Value.InFlightPerSlot, time);
-                await RunChunksAsync(plan, router, cancellationToken);
+                await RunChunksAsync(plan, cancellationToken);
             }
 
             await FinishAsync(CalculationStatus.Completed, null);
@@ -62,11 +59,10 @@ public sealed partial class CalculationGrain
 
     // Sends what the scheduler says, where it says, and tells it how each attempt ended. Each attempt has its own grain key,
     // so its own placement, aimed at the silo the router chose.
-    private async Task RunChunksAsync(ChunkPlan plan, ChunkRouter router, CancellationToken cancellationToken)
+    private async Task RunChunksAsync(ChunkPlan plan, CancellationToken cancellationToken)
     {
         var seed = S.Request!.Seed;
-        var o = options.Value;
-        var scheduler = new ChunkScheduler(new ChunkQueue(plan.ChunkCount, S.Chunks.Keys, time), router, o.MaxChunkAttempts, o.NoWorkersTimeout, time);
+        var scheduler = ChunkScheduler.Create(S.Request.Mode, plan.ChunkCount, S.Chunks.Keys, options.Value, time);
         var calls = new Dictionary<Task<ChunkResult>, ChunkDispatch>();
         while (!scheduler.IsDone)
         {
@@ -179,15 +175,7 @@ public sealed partial class CalculationGrain
 
     private void Record(int index, ChunkResult result)
     {
-        var silo = S.Silos.IndexOf(result.Silo);
-        if (silo < 0)
-        {
-            S.Silos.Add(result.Silo);
-            silo = S.Silos.Count - 1;
-        }
-
-        // Keyed by chunk index: a retried chunk overwrites its entry and is never counted twice.
-        S.Chunks[index] = new ChunkEntry(result.Inside, result.Total, silo);
+        S.Record(index, result);
         LogChunkDone(logger, Id, index, result.Silo, result.ComputeMs, result.QueuedMs);
     }
 

@@ -183,7 +183,7 @@ public sealed partial class CalculationGrain(
 
     private CalculationSnapshot Snapshot()
     {
-        var (inside, done) = Counts();
+        var (inside, done) = S.Counts();
 
         return new CalculationSnapshot(
             Id, S.Request!, S.Status, S.ChunksTotal, S.Chunks.Count, inside, done, [.. S.Silos],

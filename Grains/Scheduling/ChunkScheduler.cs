@@ -14,6 +14,16 @@ public sealed class ChunkScheduler(ChunkQueue queue, ChunkRouter router, int max
     private readonly Dictionary<int, ChunkDispatch> _inFlight = [];
     private DateTimeOffset? _noWorkersSince;
 
+    /// <summary>
+    /// The scheduler of a calculation in <paramref name="mode"/> with <paramref name="chunkCount"/> chunks, <paramref name="done"/>
+    /// of them finished: single mode keeps one attempt in flight on one silo, distributed mode <see cref="PiOptions.InFlightPerSlot"/> per slot.
+    /// </summary>
+    public static ChunkScheduler Create(CalculationMode mode, int chunkCount, IEnumerable<int> done, PiOptions options, TimeProvider time)
+    {
+        ChunkRouter router = mode == CalculationMode.Single ? new SingleSiloRouter(time) : new BalancedRouter(options.InFlightPerSlot, time);
+        return new ChunkScheduler(new ChunkQueue(chunkCount, done, time), router, options.MaxChunkAttempts, options.NoWorkersTimeout, time);
+    }
+
     /// <summary>Whether every chunk has finished: none left to send and none in flight.</summary>
     public bool IsDone => queue.IsEmpty && _inFlight.Count == 0;
 

@@ -177,6 +177,19 @@ public sealed class ChunkSchedulerTests
         Assert.Throws<InvalidOperationException>(() => scheduler.Failed(sent));
     }
 
+    [Fact]
+    public void ACalculationsModeChoosesHowManyAttemptsAreInFlight()
+    {
+        var options = new PiOptions { InFlightPerSlot = 3 };
+        var silos = new[] { Silo("a", 2), Silo("b", 2) };
+
+        var single = ChunkScheduler.Create(CalculationMode.Single, 100, [], options, _time).Dispatch(silos);
+        var distributed = ChunkScheduler.Create(CalculationMode.Distributed, 100, [], options, _time).Dispatch(silos);
+
+        Assert.Single(single);
+        Assert.Equal(12, distributed.Count);
+    }
+
     private static SlotSnapshot Silo(string address, int slots) =>
         new(address, slots, Used: 0, Queued: 0, RunsChunks: true, ChunksCompleted: 0, PendingChunks: 0, Name: "name-" + address);
 
