@@ -2,11 +2,8 @@ namespace Pi.Orleans.Grains.Calculations;
 
 public sealed partial class CalculationGrain
 {
-    private static readonly TimeSpan ObserverLease = TimeSpan.FromSeconds(30);
-    private static readonly TimeSpan NotifyEvery = TimeSpan.FromMilliseconds(100);
-    private readonly Dictionary<IProgressObserver, DateTimeOffset> _observers = [];
     private readonly Dictionary<string, int> _working = [];
-    private DateTimeOffset _lastNotify;
+    private readonly ProgressWatchers<IProgressObserver> _watchers = new(time);
 
     public Task<CalculationProgress?> SubscribeAsync(IProgressObserver observer)
     {
@@ -15,13 +12,13 @@ public sealed partial class CalculationGrain
             return Task.FromResult<CalculationProgress?>(null);
         }
 
-        _observers[observer] = time.GetUtcNow();
+        _watchers.Subscribe(observer);
         return Task.FromResult<CalculationProgress?>(Progress());
     }
 
     public Task UnsubscribeAsync(IProgressObserver observer)
     {
-        _observers.Remove(observer);
+        _watchers.Unsubscribe(observer);
         return Task.CompletedTask;
     }
 
@@ -42,26 +39,19 @@ public sealed partial class CalculationGrain
         }
     }
 
-    // Pushes to every watcher at most every 100 ms, and always on a status change (force). Calls are one-way, so a slow
-    // or vanished watcher never holds the calculation up; a watcher that stops renewing is dropped after its lease.
+    // Pushes to the watchers that are due (force: on a status change). Calls are one-way, so a slow or vanished watcher
+    // never holds the calculation up.
     private void Notify(bool force)
     {
-        var now = time.GetUtcNow();
-        if (_observers.Count == 0 || (!force && now - _lastNotify < NotifyEvery))
+        var due = _watchers.Due(force);
+        if (due.Count == 0)
         {
             return;
         }
 
-        _lastNotify = now;
         var progress = Progress();
-        foreach (var (observer, since) in _observers.ToList())
+        foreach (var observer in due)
         {
-            if (now - since > ObserverLease)
-            {
-                _observers.Remove(observer);
-                continue;
-            }
-
             _ = observer.OnProgressAsync(progress);
         }
     }
