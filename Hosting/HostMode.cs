@@ -31,13 +31,12 @@ public sealed record HostMode(SiloRole Role, string? Redis, bool RunsChunks, Kub
             ? (HostMode)mode
             : throw new InvalidOperationException("The host mode is decided by AddPiSilo; call it first.");
 
-    /// <summary>Decides the mode of this process from <paramref name="configuration"/>.</summary>
-    public static HostMode Detect(IConfiguration configuration, SiloRole role)
+    /// <summary>Decides the mode of this process from <paramref name="configuration"/> and the <paramref name="cluster"/> options bound from it.</summary>
+    public static HostMode Detect(IConfiguration configuration, SiloRole role, ClusterHostingOptions cluster)
     {
         var redis = configuration.GetConnectionString(RedisConnectionName);
         var embedded = string.IsNullOrWhiteSpace(redis);
         var section = configuration.GetSection(ClusterHostingOptions.SectionName);
-        var cluster = section.Get<ClusterHostingOptions>() ?? new();
         var pod = KubernetesPod.IsInCluster(configuration) ? KubernetesPod.From(configuration) : null;
 
         // With Kubernetes hosting an id not set under "Cluster" comes from the pod (ORLEANS_SERVICE_ID, ORLEANS_CLUSTER_ID), as the package reads it.
@@ -53,9 +52,9 @@ public sealed record HostMode(SiloRole Role, string? Redis, bool RunsChunks, Kub
     }
 
     /// <summary>Decides the mode for <paramref name="builder"/> once and registers it as a singleton.</summary>
-    internal static HostMode Decide(IHostApplicationBuilder builder, SiloRole role)
+    internal static HostMode Decide(IHostApplicationBuilder builder, SiloRole role, ClusterHostingOptions cluster)
     {
-        var mode = Detect(builder.Configuration, role);
+        var mode = Detect(builder.Configuration, role, cluster);
         builder.Properties[typeof(HostMode)] = mode;
         builder.Services.AddSingleton(mode);
         return mode;

@@ -22,7 +22,6 @@ public static class SiloHostingExtensions
     /// </summary>
     public static WebApplicationBuilder AddPiSilo(this WebApplicationBuilder builder, SiloRole role)
     {
-        var mode = HostMode.Decide(builder, role);
         builder.Services.AddOptions<ClusterHostingOptions>()
             .BindConfiguration(ClusterHostingOptions.SectionName)
             .ValidateDataAnnotations()
@@ -36,6 +35,7 @@ public static class SiloHostingExtensions
             throw new OptionsValidationException(ClusterHostingOptions.SectionName, typeof(ClusterHostingOptions), checkedNow.Failures);
         }
 
+        var mode = HostMode.Decide(builder, role, cluster);
         var dashboard = builder.Configuration.GetSection(PiDashboardOptions.SectionName).Get<PiDashboardOptions>() ?? new();
 
         // In Kubernetes the hosting package sets the advertised address (POD_IP) and the silo name (the pod's).
