@@ -13,6 +13,7 @@ public sealed class ChunkScheduler(ChunkQueue queue, ChunkRouter router, int max
     private static readonly TimeSpan NoWorkersPoll = TimeSpan.FromSeconds(1);
     private readonly Dictionary<int, ChunkDispatch> _inFlight = [];
     private DateTimeOffset? _noWorkersSince;
+    private int _window;
 
     /// <summary>
     /// The scheduler of a calculation in <paramref name="mode"/> with <paramref name="chunkCount"/> chunks, <paramref name="done"/>
@@ -43,9 +44,9 @@ public sealed class ChunkScheduler(ChunkQueue queue, ChunkRouter router, int max
             throw new InvalidOperationException($"no silo has run chunks for {noWorkersTimeout}; start a worker silo and submit again");
         }
 
-        var window = silos.Count == 0 ? 0 : router.Window(silos);
+        _window = silos.Count == 0 ? 0 : router.Window(silos);
         var sent = new List<ChunkDispatch>();
-        while (_inFlight.Count < window && queue.TryTake(out var index))
+        while (_inFlight.Count < _window && queue.TryTake(out var index))
         {
             var silo = router.Choose(silos);
             var dispatch = new ChunkDispatch(index, queue.Attempt(index), silo, silos.FirstOrDefault(s => s.Silo == silo)?.Name);
@@ -64,7 +65,13 @@ public sealed class ChunkScheduler(ChunkQueue queue, ChunkRouter router, int max
     /// <summary>How long to wait for an attempt to end before calling <see cref="Dispatch"/> again anyway; null: until one ends.</summary>
     public TimeSpan? WakeIn()
     {
-        var wait = _noWorkersSince is null ? queue.NextRetryIn() : NoWorkersPoll;
+        if (_noWorkersSince is not null)
+        {
+            return NoWorkersPoll;
+        }
+
+        // A retry that falls due while the window is full waits for an attempt to end, like a new chunk: waking for it would spin.
+        var wait = _inFlight.Count < _window ? queue.NextRetryIn() : null;
         return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
     }
 

@@ -178,6 +178,24 @@ public sealed class ChunkSchedulerTests
     }
 
     [Fact]
+    public void ARetryThatFallsDueWhileTheWindowIsFullWaitsForAnAttemptToEnd()
+    {
+        var scheduler = Balanced(chunks: 10, perSlot: 1);
+        var silos = new[] { Silo("a", 2) };
+        var sent = scheduler.Dispatch(silos);
+        scheduler.Failed(sent[0]);
+        var refill = Assert.Single(scheduler.Dispatch(silos));
+
+        _time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Null(scheduler.WakeIn());
+        Assert.Empty(scheduler.Dispatch(silos));
+        scheduler.Succeeded(refill);
+        var retry = Assert.Single(scheduler.Dispatch(silos));
+
+        Assert.Equal((0, 2), (retry.Index, retry.Attempt));
+    }
+
+    [Fact]
     public void ACalculationsModeChoosesHowManyAttemptsAreInFlight()
     {
         var options = new PiOptions { InFlightPerSlot = 3 };
