@@ -1,6 +1,6 @@
 using Pi.Orleans.Api.Apis;
-using Pi.Orleans.Api.Hosting;
-using Pi.Orleans.Api.Kubernetes;
+using Pi.Orleans.Api.Http;
+using Pi.Orleans.Api.KubernetesStatus;
 using Pi.Orleans.Api.Limits;
 using Pi.Orleans.Api.Scaling;
 using Pi.Orleans.Api.Security;

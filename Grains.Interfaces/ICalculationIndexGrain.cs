@@ -2,7 +2,7 @@ using Orleans.Concurrency;
 
 namespace Pi.Orleans;
 
-/// <summary>The cluster-wide list of recent calculations (a singleton with key 0).</summary>
+/// <summary>The cluster-wide list of recent calculations (a singleton with key <see cref="CalculationIndex.Key"/>).</summary>
 [Alias("pi.ICalculationIndexGrain")]
 public interface ICalculationIndexGrain : IGrainWithIntegerKey
 {

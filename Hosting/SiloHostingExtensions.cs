@@ -3,10 +3,11 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Dashboard;
-using Pi.Orleans.Grains.Hosting;
-using Pi.Orleans.Hosting.Kubernetes;
+using Pi.Orleans.Grains;
+using Pi.Orleans.Hosting.Pods;
 using Pi.Orleans.Hosting.Storage;
 using StackExchange.Redis;
 
@@ -15,46 +16,55 @@ namespace Pi.Orleans.Hosting;
 /// <summary>The silo composition both hosts share: clustering, storage, reminders, grains, telemetry, dashboard data and health.</summary>
 public static class SiloHostingExtensions
 {
-    /// <summary>The connection string name that switches from the embedded default to Redis mode.</summary>
-    public const string RedisConnectionName = "Redis";
-
-    /// <summary>Makes this process a silo: Redis clustering and storage when a Redis connection string is set, else a one-process localhost cluster with in-memory storage.</summary>
+    /// <summary>
+    /// Makes this process a silo: Redis clustering and storage when a Redis connection string is set, else a one-process localhost cluster
+    /// with in-memory storage. Decides the <see cref="HostMode"/> that the other features read.
+    /// </summary>
     public static WebApplicationBuilder AddPiSilo(this WebApplicationBuilder builder, SiloRole role)
     {
+        builder.Services.AddOptions<ClusterHostingOptions>()
+            .BindConfiguration(ClusterHostingOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         var cluster = builder.Configuration.GetSection(ClusterHostingOptions.SectionName).Get<ClusterHostingOptions>() ?? new();
-        var redis = builder.Configuration.GetConnectionString(RedisConnectionName);
-        var embedded = string.IsNullOrWhiteSpace(redis);
-        var runsChunks = role == SiloRole.Worker || embedded || cluster.FrontRunsChunks;
-        var dashboard = builder.Configuration.GetSection(PiDashboardOptions.SectionName).Get<PiDashboardOptions>() ?? new();
-        builder.Services.AddSingleton(new SiloDescription(role, embedded, runsChunks));
 
-        // In Kubernetes the hosting package sets the ids, the advertised address (POD_IP) and the silo name (the pod's).
-        var kubernetes = builder.AddPiKubernetes(role, redisMode: !embedded);
+        // Checked now as well as on start: these values wire the silo below, and Orleans' own checks would report a bad port less clearly.
+        var checkedNow = new DataAnnotationValidateOptions<ClusterHostingOptions>(null).Validate(null, cluster);
+        if (checkedNow.Failed)
+        {
+            throw new OptionsValidationException(ClusterHostingOptions.SectionName, typeof(ClusterHostingOptions), checkedNow.Failures);
+        }
+
+        var mode = HostMode.Decide(builder, role, cluster);
+        var dashboard = builder.Configuration.GetSection(PiDashboardOptions.SectionName).Get<PiDashboardOptions>() ?? new();
+
+        // In Kubernetes the hosting package sets the advertised address (POD_IP) and the silo name (the pod's).
+        builder.AddPiKubernetes(mode, cluster);
         builder.UseOrleans(silo =>
         {
-            if (embedded)
+            if (mode.Embedded)
             {
-                silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
+                silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: mode.ServiceId, clusterId: mode.ClusterId);
                 silo.AddPiStorage(redis: null);
                 silo.UseInMemoryReminderService();
             }
             else
             {
-                silo.UseRedisStores(redis!);
-                if (!kubernetes)
+                silo.UseRedisStores(mode.Redis!);
+                if (!mode.KubernetesHosting)
                 {
-                    silo.Configure<ClusterOptions>(o => (o.ServiceId, o.ClusterId) = (cluster.ServiceId, cluster.ClusterId));
+                    silo.Configure<ClusterOptions>(o => (o.ServiceId, o.ClusterId) = (mode.ServiceId, mode.ClusterId));
                     silo.ConfigureEndpoints(IPAddress.Parse(cluster.AdvertisedIP), cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
                 }
             }
 
-            if (!kubernetes)
+            if (!mode.KubernetesHosting)
             {
                 var name = string.IsNullOrWhiteSpace(cluster.SiloName) ? $"{role.ToString().ToLowerInvariant()}-{Environment.MachineName}-{cluster.SiloPort}" : cluster.SiloName;
                 silo.Configure<SiloOptions>(o => o.SiloName = name);
             }
 
-            silo.AddPiGrains(runsChunks);
+            silo.AddPiGrains(mode.RunsChunks);
             silo.AddActivityPropagation();
             if (dashboard.Enabled)
             {

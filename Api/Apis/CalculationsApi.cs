@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using Pi.Orleans.Api.Contracts;
 using Pi.Orleans.Api.Limits;
 using Pi.Orleans.Api.Security;
-using Pi.Orleans.Grains.Hosting;
+using Pi.Orleans.Grains;
 
 namespace Pi.Orleans.Api.Apis;
 

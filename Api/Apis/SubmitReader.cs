@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Pi.Orleans.Grains.Hosting;
+using Pi.Orleans.Grains;
 
 namespace Pi.Orleans.Api.Apis;
 

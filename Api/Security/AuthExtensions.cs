@@ -13,8 +13,7 @@ public static partial class AuthExtensions
     public static WebApplicationBuilder AddPiAuth(this WebApplicationBuilder builder)
     {
         var keys = builder.Configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>()?.ApiKeys.Where(k => !string.IsNullOrWhiteSpace(k)).ToList() ?? [];
-        var embedded = string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(SiloHostingExtensions.RedisConnectionName));
-        if (!embedded && keys.Count == 0)
+        if (!HostMode.Of(builder).Embedded && keys.Count == 0)
         {
             throw new InvalidOperationException(
                 "Auth:ApiKeys is empty: API keys are required outside the embedded default (set Auth__ApiKeys__0, from a Secret in Kubernetes).");

@@ -2,11 +2,8 @@ namespace Pi.Orleans.Grains.Calculations;
 
 public sealed partial class CalculationGrain
 {
-    private static readonly TimeSpan ObserverLease = TimeSpan.FromSeconds(30);
-    private static readonly TimeSpan NotifyEvery = TimeSpan.FromMilliseconds(100);
-    private readonly Dictionary<IProgressObserver, DateTimeOffset> _observers = [];
     private readonly Dictionary<string, int> _working = [];
-    private DateTimeOffset _lastNotify;
+    private readonly ProgressWatchers<IProgressObserver> _watchers = new(time);
 
     public Task<CalculationProgress?> SubscribeAsync(IProgressObserver observer)
     {
@@ -15,36 +12,23 @@ public sealed partial class CalculationGrain
             return Task.FromResult<CalculationProgress?>(null);
         }
 
-        _observers[observer] = time.GetUtcNow();
+        _watchers.Subscribe(observer);
         return Task.FromResult<CalculationProgress?>(Progress());
     }
 
     public Task UnsubscribeAsync(IProgressObserver observer)
     {
-        _observers.Remove(observer);
+        _watchers.Unsubscribe(observer);
         return Task.CompletedTask;
     }
 
     private CalculationProgress Progress()
     {
-        var (inside, done) = Counts();
+        var (inside, done) = S.Counts();
 
         return new CalculationProgress(
             Id, S.Status, S.Chunks.Count, S.ChunksTotal, done, inside, S.Request!.TotalPoints,
             [.. _working.Where(w => w.Value > 0).Select(w => w.Key).Order(StringComparer.Ordinal)], [.. S.Silos]);
-    }
-
-    // Inside and sampled points over the finished chunks.
-    private (long Inside, long Done) Counts()
-    {
-        long inside = 0, done = 0;
-        foreach (var chunk in S.Chunks.Values)
-        {
-            inside += chunk.Inside;
-            done += chunk.Total;
-        }
-
-        return (inside, done);
     }
 
     private void Working(string? silo, int delta)
@@ -55,26 +39,19 @@ public sealed partial class CalculationGrain
         }
     }
 
-    // Pushes to every watcher at most every 100 ms, and always on a status change (force). Calls are one-way, so a slow
-    // or vanished watcher never holds the calculation up; a watcher that stops renewing is dropped after its lease.
+    // Pushes to the watchers that are due (force: on a status change). Calls are one-way, so a slow or vanished watcher
+    // never holds the calculation up.
     private void Notify(bool force)
     {
-        var now = time.GetUtcNow();
-        if (_observers.Count == 0 || (!force && now - _lastNotify < NotifyEvery))
+        var due = _watchers.Due(force);
+        if (due.Count == 0)
         {
             return;
         }
 
-        _lastNotify = now;
         var progress = Progress();
-        foreach (var (observer, since) in _observers.ToList())
+        foreach (var observer in due)
         {
-            if (now - since > ObserverLease)
-            {
-                _observers.Remove(observer);
-                continue;
-            }
-
             _ = observer.OnProgressAsync(progress);
         }
     }

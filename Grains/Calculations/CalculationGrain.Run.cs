@@ -1,5 +1,6 @@
 using Pi.Orleans.Grains.Diagnostics;
 using Pi.Orleans.Grains.Placement;
+using Pi.Orleans.Grains.Scheduling;
 
 namespace Pi.Orleans.Grains.Calculations;
 
@@ -33,10 +34,7 @@ public sealed partial class CalculationGrain
             }
             else
             {
-                ChunkRouter router = S.Request.Mode == CalculationMode.Single
-                    ? new SingleSiloRouter()
-                    : new BalancedRouter(options.Value.InFlightPerSlot);
-                await RunChunksAsync(plan, router, stopSending, cancellationToken);
+                await RunChunksAsync(plan, stopSending, cancellationToken);
             }
 
             if (S.Chunks.Count < S.ChunksTotal)
@@ -66,73 +64,56 @@ public sealed partial class CalculationGrain
         }
     }
 
-    // Keeps up to router.Window chunk calls in flight. Each attempt has its own grain key, so its own placement, aimed at
-    // the silo the router chooses. A failed or timed-out attempt is sent again as a new attempt after a growing pause, up
-    // to MaxChunkAttempts; while no silo runs chunks the calculation waits, up to NoWorkersTimeout.
-    private async Task RunChunksAsync(ChunkPlan plan, ChunkRouter router, CancellationToken stopSending, CancellationToken cancellationToken)
+    // Sends what the scheduler says, where it says, and tells it how each attempt ended. Each attempt has its own grain key,
+    // so its own placement, aimed at the silo the router chose. Once stopSending is set (deactivation) nothing new is sent,
+    // and the loop ends when the calls in flight have ended and been recorded.
+    private async Task RunChunksAsync(ChunkPlan plan, CancellationToken stopSending, CancellationToken cancellationToken)
     {
         var seed = S.Request!.Seed;
-        var work = new ChunkQueue(plan.ChunkCount, S.Chunks.Keys, time);
-        var inFlight = new Dictionary<Task<ChunkResult>, (int Index, string? Silo, string? Name)>();
-        var noWorkersSince = (DateTimeOffset?)null;
-        while ((!work.IsEmpty && !stopSending.IsCancellationRequested) || inFlight.Count > 0)
+        var scheduler = ChunkScheduler.Create(S.Request.Mode, plan.ChunkCount, S.Chunks.Keys, options.Value, time);
+        var calls = new Dictionary<Task<ChunkResult>, ChunkDispatch>();
+        while (!scheduler.IsDone && (!stopSending.IsCancellationRequested || calls.Count > 0))
         {
             var silos = (await clusterSlots.ReadCachedAsync(cancellationToken)).Where(s => s.RunsChunks).ToList();
-            noWorkersSince = silos.Count > 0 ? null : noWorkersSince ?? time.GetUtcNow();
-            if (noWorkersSince is { } since && time.GetUtcNow() - since > options.Value.NoWorkersTimeout)
+            foreach (var dispatch in stopSending.IsCancellationRequested ? [] : scheduler.Dispatch(silos))
             {
-                throw new InvalidOperationException($"no silo has run chunks for {options.Value.NoWorkersTimeout}; start a worker silo and submit again");
+                calls.Add(CallAsync($"{Id:N}/{dispatch.Index}/{dispatch.Attempt}", plan.Work(seed, dispatch.Index), dispatch.Silo, cancellationToken), dispatch);
+                Working(dispatch.SiloName, +1);
             }
 
-            var window = silos.Count == 0 ? 0 : router.Window(silos);
-            while (inFlight.Count < window && !stopSending.IsCancellationRequested && work.TryTake(out var index))
-            {
-                var attempt = work.Attempt(index);
-                var silo = router.Choose(silos);
-                var name = silos.FirstOrDefault(s => s.Silo == silo)?.Name;
-                inFlight.Add(CallAsync($"{Id:N}/{index}/{attempt}", plan.Work(seed, index), silo, cancellationToken), (index, silo, name));
-                Working(name, +1);
-                if (silo is not null)
-                {
-                    router.Sent(silo);
-                }
-            }
-
-            var done = await NextAsync(inFlight.Keys, work.NextRetryIn(), noWorkers: silos.Count == 0, cancellationToken);
+            var done = await NextAsync(calls.Keys, scheduler.WakeIn(), cancellationToken);
             if (done is null)
             {
                 continue;
             }
 
-            var (finished, sentTo, sentToName) = inFlight[done];
-            inFlight.Remove(done);
-            Working(sentToName, -1);
+            var ended = calls[done];
+            calls.Remove(done);
+            Working(ended.SiloName, -1);
             try
             {
                 var result = await done;
-                End(router, sentTo, succeeded: true);
-                if (!S.Chunks.ContainsKey(finished))
+                scheduler.Succeeded(ended);
+                if (!S.Chunks.ContainsKey(ended.Index))
                 {
                     instruments.OnChunksPending(-1);
                 }
 
-                Record(finished, result);
+                Record(ended.Index, result);
                 Notify(force: false);
-                await PersistIfDueAsync();
+                await _writer.WriteIfDueAsync(OnWriteFailed);
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
-                End(router, sentTo, succeeded: false);
-                var tried = work.Attempts(finished);
-                instruments.OnChunkFailed(retried: tried < options.Value.MaxChunkAttempts);
-                if (tried >= options.Value.MaxChunkAttempts)
+                var retried = scheduler.Failed(ended);
+                instruments.OnChunkFailed(retried);
+                if (!retried)
                 {
-                    throw new ChunkFailedException(finished, tried, ex);
+                    throw new ChunkFailedException(ended.Index, ended.Attempt, ex);
                 }
 
                 S.ChunkRetries++;
-                LogChunkRetry(logger, Id, finished, tried, ex.GetType().Name, ex.Message);
-                work.Retry(finished);
+                LogChunkRetry(logger, Id, ended.Index, ended.Attempt, ex.GetType().Name, ex.Message);
             }
         }
     }
@@ -164,19 +145,17 @@ public sealed partial class CalculationGrain
             instruments.OnChunksPending(-1);
             Record(index, result);
             Notify(force: false);
-            await PersistIfDueAsync();
+            await _writer.WriteIfDueAsync(OnWriteFailed);
         }
     }
 
-    // The next finished call; or null when a retry falls due, or (with no worker to send to) after a second.
-    private async Task<Task<ChunkResult>?> NextAsync(
-        IEnumerable<Task<ChunkResult>> calls, TimeSpan? retryIn, bool noWorkers, CancellationToken cancellationToken)
+    // The next finished call; or null when the scheduler's wake-up comes first.
+    private async Task<Task<ChunkResult>?> NextAsync(IEnumerable<Task<ChunkResult>> calls, TimeSpan? wakeIn, CancellationToken cancellationToken)
     {
-        var wait = noWorkers ? TimeSpan.FromSeconds(1) : retryIn;
         var tasks = calls.Cast<Task>().ToList();
-        if (wait is { } delay)
+        if (wakeIn is { } delay)
         {
-            tasks.Add(Task.Delay(delay < TimeSpan.Zero ? TimeSpan.Zero : delay, time, cancellationToken));
+            tasks.Add(Task.Delay(delay, time, cancellationToken));
         }
 
         var first = await Task.WhenAny(tasks);
@@ -202,25 +181,9 @@ public sealed partial class CalculationGrain
         }
     }
 
-    private static void End(ChunkRouter router, string? silo, bool succeeded)
-    {
-        if (silo is not null)
-        {
-            router.Ended(silo, succeeded);
-        }
-    }
-
     private void Record(int index, ChunkResult result)
     {
-        var silo = S.Silos.IndexOf(result.Silo);
-        if (silo < 0)
-        {
-            S.Silos.Add(result.Silo);
-            silo = S.Silos.Count - 1;
-        }
-
-        // Keyed by chunk index: a retried chunk overwrites its entry and is never counted twice.
-        S.Chunks[index] = new ChunkEntry(result.Inside, result.Total, silo);
+        S.Record(index, result);
         LogChunkDone(logger, Id, index, result.Silo, result.ComputeMs, result.QueuedMs);
     }
 
@@ -229,20 +192,7 @@ public sealed partial class CalculationGrain
         S.Status = status;
         S.Error = error;
         S.FinishedAt = time.GetUtcNow();
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await PersistAsync();
-                break;
-            }
-            catch (Exception ex) when (attempt < 5)
-            {
-                LogPersistFailed(logger, Id, ex);
-                await Task.Delay(TimeSpan.FromSeconds(attempt), time);
-            }
-        }
-
+        await _writer.WriteFinalAsync(OnWriteFailed);
         await RecordInIndexAsync();
         if (S.Request!.Mode == CalculationMode.Distributed)
         {
@@ -257,43 +207,5 @@ public sealed partial class CalculationGrain
         LeaveSoon();
     }
 
-    private Task PersistAsync()
-    {
-        _lastWrite = WriteAfterAsync(_lastWrite);
-        return _lastWrite;
-    }
-
-    // Writes are chained: two overlapping writes of one grain's state would conflict on the ETag.
-    private async Task WriteAfterAsync(Task previous)
-    {
-        try
-        {
-            await previous;
-        }
-        catch (Exception)
-        {
-            // The caller of the earlier write saw its error.
-        }
-
-        await state.WriteStateAsync();
-        _lastPersist = time.GetUtcNow();
-    }
-
-    private async Task PersistIfDueAsync()
-    {
-        if (time.GetUtcNow() - _lastPersist < options.Value.PersistInterval)
-        {
-            return;
-        }
-
-        try
-        {
-            await PersistAsync();
-        }
-        catch (Exception ex)
-        {
-            // A missed write only means recomputing those chunks after a crash; the next one retries.
-            LogPersistFailed(logger, Id, ex);
-        }
-    }
+    private void OnWriteFailed(Exception exception) => LogPersistFailed(logger, Id, exception);
 }

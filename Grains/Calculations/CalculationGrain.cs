@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pi.Orleans.Grains.Diagnostics;
-using Pi.Orleans.Grains.Hosting;
 using Pi.Orleans.Grains.Slots;
 
 namespace Pi.Orleans.Grains.Calculations;
@@ -31,8 +30,7 @@ public sealed partial class CalculationGrain(
     private CancellationTokenSource? _run;
     private CancellationTokenSource? _drain;
     private Task _runTask = Task.CompletedTask;
-    private Task _lastWrite = Task.CompletedTask;
-    private DateTimeOffset _lastPersist;
+    private readonly ChainedWriter _writer = new(() => state.WriteStateAsync(), options.Value.PersistInterval, time);
 
     private Guid Id => this.GetPrimaryKey();
 
@@ -75,7 +73,7 @@ public sealed partial class CalculationGrain(
         await _runTask.WaitAsync(TimeSpan.FromSeconds(5), cancellationToken).ContinueWith(_ => { }, TaskScheduler.Current);
         if (S.Status.IsActive())
         {
-            await PersistAsync();
+            await _writer.WriteAsync();
 
             // Wake the next activation at once (on a silo that is not stopping) instead of at the next reminder tick:
             // the call waits until this activation is gone, then creates the new one, which resumes in OnActivateAsync.
@@ -103,13 +101,13 @@ public sealed partial class CalculationGrain(
             BlocksPerChunk = plan.BlocksPerChunk,
             ChunksTotal = plan.ChunkCount,
         };
-        _lastPersist = time.GetUtcNow();
+        _writer.CountAsWritten();
         await RecordInIndexAsync();
         if (request.Mode == CalculationMode.Distributed)
         {
             // Accepted work is written before the 202 goes out; a single-mode request waits for its answer instead, so its
             // first write is its result (or a progress write of a long one).
-            await PersistAsync();
+            await _writer.WriteAsync();
             await this.RegisterOrUpdateReminder(ResumeReminder, ResumePeriod, ResumePeriod);
         }
 
@@ -192,7 +190,7 @@ public sealed partial class CalculationGrain(
 
     private CalculationSnapshot Snapshot()
     {
-        var (inside, done) = Counts();
+        var (inside, done) = S.Counts();
 
         return new CalculationSnapshot(
             Id, S.Request!, S.Status, S.ChunksTotal, S.Chunks.Count, inside, done, [.. S.Silos],

@@ -18,6 +18,32 @@ public sealed class CalculationState : IHistoryRecord
     [Id(9)] public int ChunksTotal { get; set; }
     [Id(10)] public int ChunkRetries { get; set; }
 
+    /// <summary>Stores the counts of chunk <paramref name="index"/>; a retried chunk overwrites its entry and is never counted twice.</summary>
+    public void Record(int index, ChunkResult result)
+    {
+        var silo = Silos.IndexOf(result.Silo);
+        if (silo < 0)
+        {
+            Silos.Add(result.Silo);
+            silo = Silos.Count - 1;
+        }
+
+        Chunks[index] = new ChunkEntry(result.Inside, result.Total, silo);
+    }
+
+    /// <summary>Inside and sampled points over the finished chunks.</summary>
+    public (long Inside, long Done) Counts()
+    {
+        long inside = 0, done = 0;
+        foreach (var chunk in Chunks.Values)
+        {
+            inside += chunk.Inside;
+            done += chunk.Total;
+        }
+
+        return (inside, done);
+    }
+
     // Explicit, so that the JSON storage serializer does not write it.
-    bool IHistoryRecord.IsFinished => Status is CalculationStatus.Completed or CalculationStatus.Failed or CalculationStatus.Cancelled;
+    bool IHistoryRecord.IsFinished => !Status.IsActive();
 }

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pi.Orleans.Grains.Diagnostics;
-using Pi.Orleans.Grains.Hosting;
 using Pi.Orleans.Grains.Sampling;
 using Pi.Orleans.Grains.Slots;
 

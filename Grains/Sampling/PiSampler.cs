@@ -11,8 +11,8 @@ public static class PiSampler
 {
     private const int PairSize = 2 * PointStreams.BlockSize;
 
-    /// <summary>The kernel used by the overloads that take none. Default: <see cref="SamplerKernel.Auto"/>.</summary>
-    public static SamplerKernel DefaultKernel { get; set; }
+    /// <summary>The kernel used by the overloads that take none: the widest the CPU has.</summary>
+    public const SamplerKernel DefaultKernel = SamplerKernel.Auto;
 
     /// <summary>Counts the inside points among <paramref name="points"/> points that start at block <paramref name="firstBlock"/>.</summary>
     public static long CountInside(ulong seed, long firstBlock, long points, CancellationToken cancellationToken = default) =>

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
-using Pi.Orleans.Grains.Hosting;
 
 namespace Pi.Orleans.Grains.Slots;
 

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using Pi.Orleans.Grains.Diagnostics;
-using Pi.Orleans.Grains.Hosting;
 
 namespace Pi.Orleans.Grains.Slots;
 

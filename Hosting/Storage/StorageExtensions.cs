@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Serialization;
 using Orleans.Storage;
 using Pi.Orleans.Grains.History;
-using Pi.Orleans.Grains.Hosting;
+using Pi.Orleans.Grains;
 using StackExchange.Redis;
 
 namespace Pi.Orleans.Hosting.Storage;

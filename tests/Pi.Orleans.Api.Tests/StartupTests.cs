@@ -9,20 +9,46 @@ public sealed class StartupTests
     [Fact]
     public async Task TheApiRefusesToStartInRedisModeWithoutApiKeys()
     {
-        await using var api = HostProcess.Start("api-no-keys", RepositoryPaths.HostDll("Api", "Pi.Orleans.Api"), new Dictionary<string, string>
+        await using var api = StartApi("api-no-keys", new Dictionary<string, string>
         {
             ["ConnectionStrings__Redis"] = $"127.0.0.1:{FreePort.Next()},abortConnect=false",
-            ["Cluster__SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
-            ["Cluster__GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            ["Cluster__SiloPort"] = Port(),
+            ["Cluster__GatewayPort"] = Port(),
         });
 
+        await WaitForExitAsync(api);
+
+        Assert.True(api.HasExited, "the Api must not run without keys in Redis mode");
+        Assert.Contains("Auth:ApiKeys is empty", api.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheApiRefusesToStartWithAClusterSettingOutOfItsRange()
+    {
+        await using var api = StartApi("api-bad-port", new Dictionary<string, string>
+        {
+            ["Cluster__SiloPort"] = Port(),
+            ["Cluster__GatewayPort"] = "70000",
+        });
+
+        await WaitForExitAsync(api);
+
+        Assert.True(api.HasExited, "the Api must not run with Cluster:GatewayPort = 70000");
+        Assert.Contains("GatewayPort", api.Output, StringComparison.Ordinal);
+        Assert.Contains("ClusterHostingOptions", api.Output, StringComparison.Ordinal);
+    }
+
+    private static HostProcess StartApi(string name, Dictionary<string, string> environment) =>
+        HostProcess.Start(name, RepositoryPaths.HostDll("Api", "Pi.Orleans.Api"), environment);
+
+    private static string Port() => FreePort.Next().ToString(CultureInfo.InvariantCulture);
+
+    private static async Task WaitForExitAsync(HostProcess api)
+    {
         var clock = Stopwatch.StartNew();
         while (!api.HasExited && clock.Elapsed < TimeSpan.FromSeconds(60))
         {
             await Task.Delay(100, TestContext.Current.CancellationToken);
         }
-
-        Assert.True(api.HasExited, "the Api must not run without keys in Redis mode");
-        Assert.Contains("Auth:ApiKeys is empty", api.Output, StringComparison.Ordinal);
     }
 }

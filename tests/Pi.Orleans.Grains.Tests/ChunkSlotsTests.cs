@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Pi.Orleans.Grains.Hosting;
 using Pi.Orleans.Grains.Slots;
 
 namespace Pi.Orleans.Grains.Tests;

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.TestingHost;
-using Pi.Orleans.Grains.Hosting;
 using Pi.Orleans.Testing;
 using StackExchange.Redis;
 
@@ -89,7 +88,7 @@ public sealed class PiTestCluster : IAsyncLifetime
     }
 
     /// <summary>Whether the snapshot has reached a final status.</summary>
-    public static bool Finished(CalculationSnapshot s) => s.Status is not (CalculationStatus.Pending or CalculationStatus.Running);
+    public static bool Finished(CalculationSnapshot s) => !s.Status.IsActive();
 
     public async ValueTask DisposeAsync()
     {

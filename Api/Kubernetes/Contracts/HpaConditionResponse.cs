@@ -1,4 +1,0 @@
-namespace Pi.Orleans.Api.Kubernetes.Contracts;
-
-/// <summary>One HPA condition (AbleToScale, ScalingActive, ScalingLimited).</summary>
-public sealed record HpaConditionResponse(string Type, string Status, string? Reason, string? Message);

@@ -1,6 +1,0 @@
-using Pi.Orleans.Api.Contracts;
-
-namespace Pi.Orleans.Api.Kubernetes.Contracts;
-
-/// <summary>The active silos with their chunk slots.</summary>
-public sealed record OrleansSilosStatus(int SiloCount, IReadOnlyList<SiloResponse> Silos);

@@ -1,0 +1,58 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Pi.Orleans.Grains;
+
+/// <summary>Settings of the computation, bound from the "Pi" configuration section.</summary>
+public sealed class PiOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string SectionName = "Pi";
+
+    /// <summary>Chunks this silo runs at once; 0 means one per processor. Default: 0.</summary>
+    [Range(0, 4096)]
+    public int Slots { get; set; }
+
+    /// <summary>Points per chunk, rounded up to whole blocks; raised when a calculation would need more than <see cref="MaxChunks"/> chunks. Default: 536,870,912 (2^29).</summary>
+    [Range(PointsPerBlock, long.MaxValue)]
+    public long ChunkPoints { get; set; } = 1L << 29;
+
+    /// <summary>Most chunks in one calculation; bounds the persisted state. Default: 4096.</summary>
+    [Range(1, 1_000_000)]
+    public int MaxChunks { get; set; } = 4096;
+
+    /// <summary>Chunk calls in flight per slot of the silos that run chunks. Default: 2.</summary>
+    [Range(1, 64)]
+    public int InFlightPerSlot { get; set; } = 2;
+
+    /// <summary>Attempts per chunk before the calculation fails; retries pause 0.2 s, doubling up to 5 s. Default: 8.</summary>
+    [Range(1, 100)]
+    public int MaxChunkAttempts { get; set; } = 8;
+
+    /// <summary>How long a calculation waits while no silo runs chunks before it fails. Default: 00:05:00.</summary>
+    public TimeSpan NoWorkersTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long one chunk attempt may take, queueing included, before it is retried elsewhere. Default: 00:00:25.</summary>
+    public TimeSpan ChunkTimeout { get; set; } = TimeSpan.FromSeconds(25);
+
+    /// <summary>Largest accepted total_points. Default: 10^13.</summary>
+    [Range(1, long.MaxValue)]
+    public long MaxTotalPoints { get; set; } = 10_000_000_000_000;
+
+    /// <summary>Largest total_points for single mode, whose HTTP request waits for the answer. Default: 2·10^10.</summary>
+    [Range(1, long.MaxValue)]
+    public long MaxSinglePoints { get; set; } = 20_000_000_000;
+
+    /// <summary>Shortest time between two writes of a running calculation's state. Default: 00:00:01.</summary>
+    public TimeSpan PersistInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Whether this silo hosts chunk grains. The front silo clears it in Redis mode. Default: true.</summary>
+    public bool RunsChunks { get; set; } = true;
+
+    /// <summary>The sampler kernel: Auto picks the widest the CPU supports; Scalar, Vector256 or Vector512 force one. Default: Auto.</summary>
+    public Sampling.SamplerKernel Kernel { get; set; } = Sampling.SamplerKernel.Auto;
+
+    private const long PointsPerBlock = Sampling.PointStreams.BlockSize;
+
+    /// <summary>The effective slot count of this silo.</summary>
+    public int EffectiveSlots => Slots > 0 ? Slots : Environment.ProcessorCount;
+}

@@ -1,0 +1,216 @@
+using Microsoft.Extensions.Time.Testing;
+using Pi.Orleans.Grains.Scheduling;
+
+namespace Pi.Orleans.Grains.Tests.Scheduling;
+
+public sealed class ChunkSchedulerTests
+{
+    private static readonly TimeSpan NoWorkersTimeout = new PiOptions().NoWorkersTimeout;
+    private readonly FakeTimeProvider _time = new();
+
+    [Fact]
+    public void AFailedAttemptGoesOutAgainAfterAPauseThatDoublesFromAFifthOfASecondUpToFiveSeconds()
+    {
+        var scheduler = Balanced(chunks: 1, maxAttempts: 10);
+        var pauses = new List<TimeSpan>();
+        var attempt = Assert.Single(scheduler.Dispatch([Silo("a", 1)]));
+
+        for (var i = 0; i < 7; i++)
+        {
+            Assert.True(scheduler.Failed(attempt));
+            var pause = scheduler.WakeIn()!.Value;
+            pauses.Add(pause);
+            _time.Advance(pause - TimeSpan.FromTicks(1));
+            Assert.Empty(scheduler.Dispatch([Silo("a", 1)]));
+            _time.Advance(TimeSpan.FromTicks(1));
+            attempt = Assert.Single(scheduler.Dispatch([Silo("a", 1)]));
+        }
+
+        Assert.Equal([200, 400, 800, 1600, 3200, 5000, 5000], pauses.Select(p => p.TotalMilliseconds));
+        Assert.Equal(8, attempt.Attempt);
+        Assert.Equal(0, attempt.Index);
+    }
+
+    [Fact]
+    public void AChunkThatFailedOnEveryAllowedAttemptIsNotSentAgain()
+    {
+        var scheduler = Balanced(chunks: 1, maxAttempts: 3);
+
+        for (var attempt = 1; attempt < 3; attempt++)
+        {
+            var sent = Assert.Single(scheduler.Dispatch([Silo("a", 1)]));
+            Assert.Equal(attempt, sent.Attempt);
+            Assert.True(scheduler.Failed(sent));
+            _time.Advance(TimeSpan.FromSeconds(5));
+        }
+
+        var last = Assert.Single(scheduler.Dispatch([Silo("a", 1)]));
+        Assert.False(scheduler.Failed(last));
+        Assert.Null(scheduler.WakeIn());
+        Assert.Empty(scheduler.Dispatch([Silo("a", 1)]));
+    }
+
+    [Fact]
+    public void WithNoSiloToSendToItLooksAgainEverySecondAndGivesUpOnlyAfterTheNoWorkersTimeout()
+    {
+        var scheduler = Balanced(chunks: 4);
+
+        Assert.Empty(scheduler.Dispatch([]));
+        Assert.Equal(TimeSpan.FromSeconds(1), scheduler.WakeIn());
+        _time.Advance(NoWorkersTimeout);
+        Assert.Empty(scheduler.Dispatch([]));
+        _time.Advance(TimeSpan.FromTicks(1));
+
+        var error = Assert.Throws<InvalidOperationException>(() => scheduler.Dispatch([]));
+        Assert.Contains("no silo has run chunks", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ASiloThatJoinsBeforeTheTimeoutGetsTheWorkAndRestartsTheNoWorkersWait()
+    {
+        var scheduler = Balanced(chunks: 4);
+        scheduler.Dispatch([]);
+        _time.Advance(NoWorkersTimeout - TimeSpan.FromSeconds(1));
+
+        Assert.Equal(2, scheduler.Dispatch([Silo("a", 1)]).Count);
+        Assert.Null(scheduler.WakeIn());
+        Assert.Empty(scheduler.Dispatch([]));
+        _time.Advance(NoWorkersTimeout);
+        Assert.Empty(scheduler.Dispatch([]));
+    }
+
+    [Fact]
+    public void TheWindowGrowsAsSilosJoinAndTheNewSiloGetsTheNextChunks()
+    {
+        var scheduler = Balanced(chunks: 100);
+
+        var first = scheduler.Dispatch([Silo("a", 2)]);
+        var second = scheduler.Dispatch([Silo("a", 2), Silo("b", 2)]);
+        var third = scheduler.Dispatch([Silo("a", 2), Silo("b", 2), Silo("c", 4)]);
+
+        Assert.Equal(["a", "a", "a", "a"], first.Select(d => d.Silo));
+        Assert.Equal(["b", "b", "b", "b"], second.Select(d => d.Silo));
+        Assert.Equal(8, third.Count);
+        Assert.All(third, d => Assert.Equal("c", d.Silo));
+        Assert.Equal("name-c", third[0].SiloName);
+        Assert.Equal(16, scheduler.InFlight.Count);
+        Assert.Equal(Enumerable.Range(0, 16), first.Concat(second).Concat(third).Select(d => d.Index));
+    }
+
+    [Fact]
+    public void AnEndedAttemptMakesRoomForTheNextChunkOnTheLeastLoadedSilo()
+    {
+        var scheduler = Balanced(chunks: 10);
+        var silos = new[] { Silo("a", 1), Silo("b", 1) };
+        var sent = scheduler.Dispatch(silos);
+
+        scheduler.Succeeded(sent.First(d => d.Silo == "b"));
+        var next = Assert.Single(scheduler.Dispatch(silos));
+
+        Assert.Equal("b", next.Silo);
+        Assert.Equal(4, next.Index);
+    }
+
+    [Fact]
+    public void ASiloWhoseAttemptJustFailedIsAvoidedForFifteenSeconds()
+    {
+        var scheduler = Balanced(chunks: 10, perSlot: 1);
+        var silos = new[] { Silo("a", 1), Silo("b", 1), Silo("c", 1) };
+        var sent = scheduler.Dispatch(silos);
+
+        scheduler.Failed(sent.Single(d => d.Silo == "a"));
+        scheduler.Succeeded(sent.Single(d => d.Silo == "b"));
+        _time.Advance(TimeSpan.FromSeconds(1));
+        var afterFailure = scheduler.Dispatch(silos);
+        scheduler.Succeeded(afterFailure[0]);
+        scheduler.Succeeded(afterFailure[1]);
+        _time.Advance(TimeSpan.FromSeconds(15));
+        var later = scheduler.Dispatch(silos);
+
+        Assert.Equal(["b", "b"], afterFailure.Select(d => d.Silo));
+        Assert.Equal(0, afterFailure[0].Index);
+        Assert.Contains("a", later.Select(d => d.Silo));
+    }
+
+    [Fact]
+    public void SingleModeSendsOneChunkAtATimeAndKeepsToOneSiloUntilAnAttemptFails()
+    {
+        var scheduler = new ChunkScheduler(new ChunkQueue(3, [], _time), new SingleSiloRouter(_time), 8, NoWorkersTimeout, _time);
+        var silos = new[] { Silo("a", 1), Silo("b", 4) };
+
+        var first = Assert.Single(scheduler.Dispatch(silos));
+        Assert.Empty(scheduler.Dispatch(silos));
+        scheduler.Succeeded(first);
+        var second = Assert.Single(scheduler.Dispatch(silos));
+        Assert.True(scheduler.Failed(second));
+        _time.Advance(TimeSpan.FromSeconds(1));
+        var retry = Assert.Single(scheduler.Dispatch(silos));
+
+        Assert.Equal("b", first.Silo);
+        Assert.Equal("b", second.Silo);
+        Assert.Equal(("a", 1, 2), (retry.Silo, retry.Index, retry.Attempt));
+    }
+
+    [Fact]
+    public void ChunksAlreadyFinishedAreNeverSentAndTheRunIsDoneWhenTheRestSucceed()
+    {
+        var scheduler = new ChunkScheduler(new ChunkQueue(5, [0, 2], _time), new BalancedRouter(2, _time), 8, NoWorkersTimeout, _time);
+
+        var sent = scheduler.Dispatch([Silo("a", 4)]);
+        Assert.False(scheduler.IsDone);
+        foreach (var dispatch in sent)
+        {
+            scheduler.Succeeded(dispatch);
+        }
+
+        Assert.Equal([1, 3, 4], sent.Select(d => d.Index));
+        Assert.True(scheduler.IsDone);
+    }
+
+    [Fact]
+    public void AnAttemptThatIsNotInFlightCannotEndTwice()
+    {
+        var scheduler = Balanced(chunks: 1);
+        var sent = Assert.Single(scheduler.Dispatch([Silo("a", 1)]));
+        scheduler.Succeeded(sent);
+
+        Assert.Throws<InvalidOperationException>(() => scheduler.Failed(sent));
+    }
+
+    [Fact]
+    public void ARetryThatFallsDueWhileTheWindowIsFullWaitsForAnAttemptToEnd()
+    {
+        var scheduler = Balanced(chunks: 10, perSlot: 1);
+        var silos = new[] { Silo("a", 2) };
+        var sent = scheduler.Dispatch(silos);
+        scheduler.Failed(sent[0]);
+        var refill = Assert.Single(scheduler.Dispatch(silos));
+
+        _time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Null(scheduler.WakeIn());
+        Assert.Empty(scheduler.Dispatch(silos));
+        scheduler.Succeeded(refill);
+        var retry = Assert.Single(scheduler.Dispatch(silos));
+
+        Assert.Equal((0, 2), (retry.Index, retry.Attempt));
+    }
+
+    [Fact]
+    public void ACalculationsModeChoosesHowManyAttemptsAreInFlight()
+    {
+        var options = new PiOptions { InFlightPerSlot = 3 };
+        var silos = new[] { Silo("a", 2), Silo("b", 2) };
+
+        var single = ChunkScheduler.Create(CalculationMode.Single, 100, [], options, _time).Dispatch(silos);
+        var distributed = ChunkScheduler.Create(CalculationMode.Distributed, 100, [], options, _time).Dispatch(silos);
+
+        Assert.Single(single);
+        Assert.Equal(12, distributed.Count);
+    }
+
+    private static SlotSnapshot Silo(string address, int slots) =>
+        new(address, slots, Used: 0, Queued: 0, RunsChunks: true, ChunksCompleted: 0, PendingChunks: 0, Name: "name-" + address);
+
+    private ChunkScheduler Balanced(int chunks, int maxAttempts = 8, int perSlot = 2) =>
+        new(new ChunkQueue(chunks, [], _time), new BalancedRouter(perSlot, _time), maxAttempts, NoWorkersTimeout, _time);
+}
