@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 
-namespace Pi.Orleans.Cli.Client;
+namespace Pi.Orleans.Client;
 
 /// <summary>The Pi.Orleans REST API over HTTP; every unsuccessful answer throws an <see cref="ApiException"/>.</summary>
 public sealed class PiApiClient(HttpClient http) : IDisposable

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Pi.Orleans.Testing;
 
@@ -16,11 +15,7 @@ public sealed class StartupTests
             ["Cluster__GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
         });
 
-        var clock = Stopwatch.StartNew();
-        while (!api.HasExited && clock.Elapsed < TimeSpan.FromSeconds(60))
-        {
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
+        await Eventually.HoldsAsync(_ => Task.FromResult(api.HasExited), TimeSpan.FromSeconds(60), () => "the Api exits\n" + api.Output, TestContext.Current.CancellationToken);
 
         Assert.True(api.HasExited, "the Api must not run without keys in Redis mode");
         Assert.Contains("Auth:ApiKeys is empty", api.Output, StringComparison.Ordinal);

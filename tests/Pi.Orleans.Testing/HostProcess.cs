@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using Pi.Orleans.Client;
 
 namespace Pi.Orleans.Testing;
 
@@ -16,6 +17,7 @@ public sealed class HostProcess : IAsyncDisposable
         _process = process;
         HttpPort = httpPort;
         Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}"), Timeout = TimeSpan.FromSeconds(100) };
+        Client = new PiApiClient(Http);
     }
 
     /// <summary>A label for messages.</summary>
@@ -26,6 +28,9 @@ public sealed class HostProcess : IAsyncDisposable
 
     /// <summary>A client for the host's HTTP port.</summary>
     public HttpClient Http { get; }
+
+    /// <summary>The typed API client over <see cref="Http"/> (same headers, same lifetime).</summary>
+    public PiApiClient Client { get; }
 
     /// <summary>Whether the process has exited.</summary>
     public bool HasExited => _process.HasExited;
@@ -73,34 +78,8 @@ public sealed class HostProcess : IAsyncDisposable
     }
 
     /// <summary>Waits until /health/ready answers 200; fails with the process output if it exits or takes too long.</summary>
-    public async Task WaitReadyAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
-    {
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < timeout)
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"{Name} exited with code {_process.ExitCode}:\n{Output}");
-            }
-
-            try
-            {
-                using var response = await Http.GetAsync("/health/ready", cancellationToken);
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(100, cancellationToken);
-        }
-
-        throw new TimeoutException($"{Name} was not ready after {timeout}:\n{Output}");
-    }
+    public Task WaitReadyAsync(TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        Eventually.HoldsAsync(IsReadyAsync, timeout, () => $"{Name} ready\n{Output}", cancellationToken);
 
     /// <summary>Kills the process at once (SIGKILL).</summary>
     public void Kill()
@@ -135,8 +114,26 @@ public sealed class HostProcess : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopAsync(TimeSpan.FromSeconds(10));
-        Http.Dispose();
+        Client.Dispose();
         _process.Dispose();
+    }
+
+    private async Task<bool> IsReadyAsync(CancellationToken cancellationToken)
+    {
+        if (_process.HasExited)
+        {
+            throw new InvalidOperationException($"{Name} exited with code {_process.ExitCode}:\n{Output}");
+        }
+
+        try
+        {
+            using var response = await Http.GetAsync("/health/ready", cancellationToken);
+            return response.IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
     }
 
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]

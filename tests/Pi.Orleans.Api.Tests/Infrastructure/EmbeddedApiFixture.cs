@@ -1,3 +1,4 @@
+using Pi.Orleans.Client;
 using Pi.Orleans.Testing;
 
 namespace Pi.Orleans.Api.Tests.Infrastructure;
@@ -9,6 +10,9 @@ public sealed class EmbeddedApiFixture : IAsyncLifetime
 
     /// <summary>A client for the Api.</summary>
     public HttpClient Http => _api!.Http;
+
+    /// <summary>The typed client for the Api.</summary>
+    public PiApiClient Client => _api!.Client;
 
     public async ValueTask InitializeAsync()
     {
