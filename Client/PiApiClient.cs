@@ -40,6 +40,13 @@ public sealed class PiApiClient(HttpClient http) : IDisposable
     public Task<Calculation> GetAsync(Guid id, CancellationToken cancellationToken = default) =>
         GetJsonAsync<Calculation>($"api/calculate/{id}", cancellationToken);
 
+    /// <summary>DELETE /api/calculate/{id}: the cancelled calculation (409 if it already finished).</summary>
+    public async Task<Calculation> CancelAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        using var response = await http.DeleteAsync($"api/calculate/{id}", cancellationToken);
+        return await ReadAsync<Calculation>(response, cancellationToken);
+    }
+
     public Task<IReadOnlyList<Calculation>> ListAsync(string? status, int? limit, CancellationToken cancellationToken = default)
     {
         var query = new List<string>();
