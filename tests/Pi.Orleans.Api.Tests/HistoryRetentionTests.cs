@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using Pi.Orleans.Api.Tests.Infrastructure;
 using Pi.Orleans.Client;
-using Pi.Orleans.Testing;
 
 namespace Pi.Orleans.Api.Tests;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using Pi.Orleans.Api.Tests.Infrastructure;
-using Pi.Orleans.Testing;
 
 namespace Pi.Orleans.Api.Tests;
 

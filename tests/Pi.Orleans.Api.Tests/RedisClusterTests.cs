@@ -1,5 +1,4 @@
 using Pi.Orleans.Api.Tests.Infrastructure;
-using Pi.Orleans.Testing;
 using StackExchange.Redis;
 
 namespace Pi.Orleans.Api.Tests;

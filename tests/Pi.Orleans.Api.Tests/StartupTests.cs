@@ -1,5 +1,4 @@
 using System.Globalization;
-using Pi.Orleans.Testing;
 
 namespace Pi.Orleans.Api.Tests;
 

@@ -95,21 +95,7 @@ public sealed class PrometheusServer : IAsyncDisposable
     private Task WaitReadyAsync(CancellationToken cancellationToken) =>
         Eventually.HoldsAsync(IsReadyAsync, TimeSpan.FromSeconds(30), () => "prometheus ready", cancellationToken);
 
-    private async Task<bool> IsReadyAsync(CancellationToken cancellationToken)
-    {
-        if (_process.HasExited)
-        {
-            throw new InvalidOperationException($"prometheus exited with code {_process.ExitCode}");
-        }
-
-        try
-        {
-            using var response = await Http.GetAsync("/-/ready", cancellationToken);
-            return response.IsSuccessStatusCode;
-        }
-        catch (HttpRequestException)
-        {
-            return false;
-        }
-    }
+    private async Task<bool> IsReadyAsync(CancellationToken cancellationToken) => _process.HasExited
+        ? throw new InvalidOperationException($"prometheus exited with code {_process.ExitCode}")
+        : await HttpProbe.IsReadyAsync(Http, "/-/ready", cancellationToken);
 }

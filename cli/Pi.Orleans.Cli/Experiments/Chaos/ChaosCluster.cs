@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Pi.Orleans.Cli.Experiments.Local;
+using Pi.Orleans.Harness;
 
 namespace Pi.Orleans.Cli.Experiments.Chaos;
 
@@ -180,7 +181,7 @@ public sealed class ChaosCluster : IAsyncDisposable
         }
         else
         {
-            member = new ChaosMember(name, role, node, role == ChaosRole.Redis ? FreePorts.Next() : FreePorts.Next(), FreePorts.Next(), FreePorts.Next());
+            member = new ChaosMember(name, role, node, role == ChaosRole.Redis ? FreePort.Next() : FreePort.Next(), FreePort.Next(), FreePort.Next());
         }
 
         lock (_members)
@@ -200,7 +201,7 @@ public sealed class ChaosCluster : IAsyncDisposable
             "--appendonly", "yes", "--appendfsync", "everysec", "--save", "", "--dir", dir,
         ]);
         Redis.Starts++;
-        Redis.Process = ManagedProcess.Start("redis", file, arguments, new Dictionary<string, string>(), LogPath(Redis), 0, Redis.Node.Address);
+        Redis.Process = HostProcess.StartProgram("redis", file, arguments, new Dictionary<string, string>(), LogPath(Redis), 0, Redis.Node.Address);
         await RedisPing.WaitAsync(Redis.Node.Address, Redis.HttpPort, Redis.Process, cancellationToken);
     }
 
@@ -209,7 +210,7 @@ public sealed class ChaosCluster : IAsyncDisposable
         var dll = member.Role == ChaosRole.Api ? _hosts.ApiDll : _hosts.SiloDll;
         var (file, arguments) = member.Node.Command("dotnet", [dll, "--urls", $"http://{member.Node.Address}:{member.HttpPort}"]);
         member.Starts++;
-        member.Process = ManagedProcess.Start(member.Name, file, arguments, Environment(member), LogPath(member), member.HttpPort, member.Node.Address);
+        member.Process = HostProcess.StartProgram(member.Name, file, arguments, Environment(member), LogPath(member), member.HttpPort, member.Node.Address);
     }
 
     private string LogPath(ChaosMember member) => Path.Combine(_logDirectory, $"{member.Name}.{member.Starts}.log");

@@ -1,11 +1,12 @@
 using System.Net.Sockets;
+using Pi.Orleans.Harness;
 
 namespace Pi.Orleans.Cli.Experiments.Local;
 
 /// <summary>Waits until a redis-server the experiment started answers PING.</summary>
 public static class RedisPing
 {
-    public static async Task WaitAsync(string host, int port, ManagedProcess redis, CancellationToken cancellationToken)
+    public static async Task WaitAsync(string host, int port, HostProcess redis, CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
         while (true)

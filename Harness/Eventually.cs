@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Pi.Orleans.Testing;
+namespace Pi.Orleans.Harness;
 
 /// <summary>Polls until a condition holds; past the bound it fails with a description of the last state seen.</summary>
 public static class Eventually
