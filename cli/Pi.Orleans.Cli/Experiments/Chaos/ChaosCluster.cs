@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Pi.Orleans.Cli.Experiments.Local;
+using Pi.Orleans.Client;
 using Pi.Orleans.Harness;
 
 namespace Pi.Orleans.Cli.Experiments.Chaos;
@@ -118,8 +120,8 @@ public sealed class ChaosCluster : IAsyncDisposable
                 return null;
             }
 
-            using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
-            return json.RootElement.GetProperty("silos").EnumerateArray().Count(s => s.GetProperty("runs_chunks").GetBoolean());
+            var cluster = await response.Content.ReadFromJsonAsync<ClusterInfo>(ApiJson.Options, cancellationToken);
+            return cluster?.Silos.Count(s => s.RunsChunks);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException && !cancellationToken.IsCancellationRequested)
         {
@@ -128,23 +130,8 @@ public sealed class ChaosCluster : IAsyncDisposable
     }
 
     /// <summary>Waits until /api/cluster lists exactly <paramref name="count"/> chunk-running silos.</summary>
-    public async Task WaitListedAsync(int count, CancellationToken cancellationToken)
-    {
-        var deadline = DateTime.UtcNow + ReadyTimeout;
-        int? last = null;
-        while (DateTime.UtcNow < deadline)
-        {
-            last = await ListedWorkersAsync(cancellationToken);
-            if (last == count)
-            {
-                return;
-            }
-
-            await Task.Delay(250, cancellationToken);
-        }
-
-        throw new ExperimentException($"/api/cluster listed {last?.ToString(CultureInfo.InvariantCulture) ?? "nothing"} workers, not {count}, after {ReadyTimeout.TotalSeconds:0} s.");
-    }
+    public Task WaitListedAsync(int count, CancellationToken cancellationToken) =>
+        ListedWorkers.WaitAsync(ListedWorkersAsync, count, ReadyTimeout, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {

@@ -78,30 +78,8 @@ public sealed class LocalCluster(HostBinaries hosts, LocalExperimentOptions opti
     public Task<TimeSpan> StopWorkerAsync(HostProcess worker) => worker.StopAsync(TimeSpan.FromSeconds(30));
 
     /// <summary>Waits until /api/cluster lists exactly <paramref name="count"/> chunk-running silos.</summary>
-    public async Task WaitActiveWorkersAsync(int count, CancellationToken cancellationToken)
-    {
-        var deadline = DateTime.UtcNow + ReadyTimeout;
-        var last = -1;
-        while (DateTime.UtcNow < deadline)
-        {
-            try
-            {
-                last = (await Api.ClusterAsync(cancellationToken)).Silos.Count(s => s.RunsChunks);
-                if (last == count)
-                {
-                    return;
-                }
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
-            {
-                // The Api is busy or restarting its view; ask again.
-            }
-
-            await Task.Delay(200, cancellationToken);
-        }
-
-        throw new ExperimentException($"/api/cluster listed {last} chunk-running silos, not {count}, after {ReadyTimeout.TotalSeconds:0} s.");
-    }
+    public Task WaitActiveWorkersAsync(int count, CancellationToken cancellationToken) =>
+        ListedWorkers.WaitAsync(ListedWorkersAsync, count, ReadyTimeout, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
@@ -121,6 +99,19 @@ public sealed class LocalCluster(HostBinaries hosts, LocalExperimentOptions opti
         }
 
         Api?.Dispose();
+    }
+
+    private async Task<int?> ListedWorkersAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await Api.ClusterAsync(cancellationToken)).Silos.Count(s => s.RunsChunks);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            // The Api is busy or restarting its view; ask again.
+            return null;
+        }
     }
 
     private static bool OnPath(string program) =>
