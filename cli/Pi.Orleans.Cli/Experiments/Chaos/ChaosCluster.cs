@@ -152,7 +152,7 @@ public sealed class ChaosCluster : IAsyncDisposable
         {
             await worker.Process!.WaitReadyAsync(ReadyTimeout, cancellationToken);
         }
-        catch (ExperimentException) when (worker.ExpectedExit)
+        catch (HostProcessException) when (worker.ExpectedExit)
         {
             // Killed on purpose while starting.
         }
