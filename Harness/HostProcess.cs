@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Pi.Orleans.Client;
@@ -11,17 +10,15 @@ namespace Pi.Orleans.Harness;
 /// </summary>
 public sealed class HostProcess : IAsyncDisposable
 {
-    private readonly ConcurrentQueue<string> _output = new();
     private readonly Process _process;
-    private readonly StreamWriter? _log;
+    private readonly ProcessOutput _output;
     private TimeSpan _lastCpu;
-    private bool _logClosed;
 
-    private HostProcess(string name, Process process, StreamWriter? log, string? logPath, int httpPort, string host)
+    private HostProcess(string name, Process process, string? logPath, int httpPort, string host)
     {
         Name = name;
         _process = process;
-        _log = log;
+        _output = new ProcessOutput(logPath);
         LogPath = logPath;
         HttpPort = httpPort;
         Host = host;
@@ -124,18 +121,17 @@ public sealed class HostProcess : IAsyncDisposable
             info.Environment[key] = value;
         }
 
-        var log = logPath is null ? null : new StreamWriter(logPath, append: false) { AutoFlush = true };
         var process = new Process { StartInfo = info };
-        var started = new HostProcess(name, process, log, logPath, httpPort, host);
-        process.OutputDataReceived += (_, e) => started.Keep(e.Data);
-        process.ErrorDataReceived += (_, e) => started.Keep(e.Data);
+        var started = new HostProcess(name, process, logPath, httpPort, host);
+        process.OutputDataReceived += (_, e) => started._output.Add(e.Data);
+        process.ErrorDataReceived += (_, e) => started._output.Add(e.Data);
         try
         {
             process.Start();
         }
         catch (System.ComponentModel.Win32Exception e)
         {
-            log?.Dispose();
+            started._output.Dispose();
             throw new HostProcessException($"{fileName} could not be started ({e.Message}).", e);
         }
 
@@ -193,21 +189,14 @@ public sealed class HostProcess : IAsyncDisposable
     }
 
     /// <summary>The last <paramref name="lines"/> lines the process wrote.</summary>
-    public string Tail(int lines = 30) => string.Join('\n', _output.TakeLast(lines));
+    public string Tail(int lines = 30) => _output.Tail(lines);
 
     public async ValueTask DisposeAsync()
     {
         await StopAsync(TimeSpan.FromSeconds(10));
         Client.Dispose();
         _process.Dispose();
-        if (_log is not null)
-        {
-            lock (_log)
-            {
-                _logClosed = true;
-                _log.Dispose();
-            }
-        }
+        _output.Dispose();
     }
 
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
@@ -216,29 +205,4 @@ public sealed class HostProcess : IAsyncDisposable
     private async Task<bool> IsReadyAsync(CancellationToken cancellationToken) => _process.HasExited
         ? throw new HostProcessException($"{Name} exited with code {_process.ExitCode}:\n{Output}")
         : await HttpProbe.IsReadyAsync(Http, "/health/ready", cancellationToken);
-
-    private void Keep(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        if (_log is not null)
-        {
-            lock (_log)
-            {
-                if (!_logClosed)
-                {
-                    _log.WriteLine(line);
-                }
-            }
-        }
-
-        _output.Enqueue(line);
-        while (_output.Count > 400)
-        {
-            _output.TryDequeue(out _);
-        }
-    }
 }
