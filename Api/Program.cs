@@ -25,7 +25,6 @@ app.MapPiDashboard();
 app.MapCalculationsApi();
 app.MapClusterApi();
 app.MapScalingApi();
-app.MapProgressApi();
 app.MapKubernetesApi().RequireAuthorization(AuthExtensions.OperatorPolicy);
 
 await app.RunAsync();

@@ -12,7 +12,7 @@ public static class CalculationsApi
 {
     private static readonly TimeSpan SingleWaitStep = TimeSpan.FromSeconds(10);
 
-    /// <summary>Maps /api/calculate.</summary>
+    /// <summary>Maps /api/calculate and its routes, the events stream included.</summary>
     public static RouteGroupBuilder MapCalculationsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/calculate").WithTags("Calculations");
@@ -20,7 +20,7 @@ public static class CalculationsApi
             .RequireAuthorization(AuthExtensions.OperatorPolicy)
             .RequireRateLimiting(LimitsExtensions.SubmitPolicy)
             .WithSummary("Submit a calculation; single mode answers when done, distributed mode answers 202 at once.")
-            .Accepts<SubmitExample>("application/json")
+            .Accepts<SubmitRequest>("application/json")
             .Produces<CalculationResponse>(StatusCodes.Status200OK)
             .Produces<CalculationResponse>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -30,6 +30,7 @@ public static class CalculationsApi
         group.MapGet("/", ListAsync).WithName("ListCalculations").WithSummary("Recent calculations, newest first.");
         group.MapDelete("/{id}", CancelAsync).WithName("CancelCalculation").WithSummary("Cancel a pending or running calculation.")
             .RequireAuthorization(AuthExtensions.OperatorPolicy);
+        group.MapProgressApi();
         return group;
     }
 
@@ -159,10 +160,4 @@ public static class CalculationsApi
         statusCode: StatusCodes.Status404NotFound,
         title: "Calculation not found",
         detail: $"No calculation has the id {id}.");
-
-    /// <summary>The documented shape of the POST body (the handler reads the JSON itself to name each bad field).</summary>
-    /// <param name="TotalPoints">Points to sample, 1 up to the configured limit.</param>
-    /// <param name="Mode">"single" or "distributed" (the default).</param>
-    /// <param name="Seed">Optional seed; the service picks and reports one when absent.</param>
-    public sealed record SubmitExample(long TotalPoints, string? Mode, ulong? Seed);
 }

@@ -6,12 +6,12 @@ namespace Pi.Orleans.Api.Apis;
 /// <summary>Live progress of a calculation as server-sent events.</summary>
 public static class ProgressApi
 {
-    /// <summary>Maps GET /api/calculate/{id}/events.</summary>
-    public static IEndpointRouteBuilder MapProgressApi(this IEndpointRouteBuilder app)
+    /// <summary>Maps GET {id}/events in the /api/calculate group.</summary>
+    public static RouteGroupBuilder MapProgressApi(this RouteGroupBuilder calculations)
     {
-        app.MapGet("/api/calculate/{id}/events", StreamAsync).WithName("StreamCalculation").WithTags("Calculations")
+        calculations.MapGet("/{id}/events", StreamAsync).WithName("StreamCalculation")
             .WithSummary("Server-sent events: `progress` updates pushed by the calculation, then one event named after its final status.");
-        return app;
+        return calculations;
     }
 
     private static async Task<Results<ServerSentEventsResult<object>, ProblemHttpResult, ValidationProblem>> StreamAsync(

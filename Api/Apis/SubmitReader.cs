@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
@@ -6,10 +7,16 @@ using Pi.Orleans.Grains;
 
 namespace Pi.Orleans.Api.Apis;
 
-/// <summary>Reads and checks a POST /api/calculate body; every problem names its field.</summary>
+/// <summary>Reads a POST /api/calculate body with strict JSON options and DataAnnotations; every problem names its field.</summary>
 internal static class SubmitReader
 {
     private const int MaxBodyBytes = 64 * 1024;
+
+    private static readonly JsonSerializerOptions Strict = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Converters = { new JsonNumberConverter() },
+    };
 
     /// <summary>The request, or the ProblemDetails answer that explains what is wrong with it.</summary>
     public static async Task<(CalculationRequest? Request, ProblemHttpResult? Problem)> ReadAsync(HttpRequest http, PiOptions limits, CancellationToken cancellationToken)
@@ -27,10 +34,18 @@ internal static class SubmitReader
             size.MaxRequestBodySize = MaxBodyBytes;
         }
 
-        JsonDocument document;
+        SubmitRequest? body;
         try
         {
-            document = await JsonDocument.ParseAsync(http.Body, default, cancellationToken);
+            body = await JsonSerializer.DeserializeAsync<SubmitRequest>(http.Body, Strict, cancellationToken);
+        }
+        catch (JsonException ex) when (ex.GetType() == typeof(JsonException) && WrongKind(ex) is { } error)
+        {
+            return (null, Invalid(new() { [error.Field] = [error.Message] }));
+        }
+        catch (JsonException ex) when (ex.GetType() == typeof(JsonException))
+        {
+            return (null, NotAnObject());
         }
         catch (JsonException ex)
         {
@@ -41,106 +56,36 @@ internal static class SubmitReader
             return (null, TypedResults.Problem(statusCode: ex.StatusCode, title: "Unreadable body", detail: ex.Message));
         }
 
-        using (document)
+        if (body is null)
         {
-            return Validate(document.RootElement, limits);
+            return (null, NotAnObject());
         }
+
+        var results = new List<ValidationResult>();
+        var context = new ValidationContext(body, null, new Dictionary<object, object?> { [typeof(PiOptions)] = limits });
+        if (!Validator.TryValidateObject(body, context, results, validateAllProperties: true))
+        {
+            return (null, Invalid(results.ToDictionary(r => r.MemberNames.Single(), r => new[] { r.ErrorMessage ?? "" })));
+        }
+
+        var seed = body.Seed is { } s ? (ulong)s : (ulong?)null;
+        return (new CalculationRequest((long)body.TotalPoints!.Value, body.ParsedMode!.Value, seed ?? NewSeed(), seed is null), null);
     }
 
-    private static (CalculationRequest?, ProblemHttpResult?) Validate(JsonElement body, PiOptions limits)
+    // A field holding a value of the wrong JSON kind, with the same words the range checks use.
+    private static (string Field, string Message)? WrongKind(JsonException ex) => ex.Path switch
     {
-        if (body.ValueKind != JsonValueKind.Object)
-        {
-            return (null, TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed request", detail: "The body must be a JSON object."));
-        }
+        "$.total_points" => ("total_points", "total_points " + ex.Message),
+        "$.mode" => ("mode", SubmitRequest.ModeError),
+        "$.seed" => ("seed", SubmitRequest.SeedError),
+        _ => null,
+    };
 
-        var errors = new Dictionary<string, string[]>();
-        var mode = ReadMode(body, errors);
-        var limit = mode == CalculationMode.Single ? Math.Min(limits.MaxSinglePoints, limits.MaxTotalPoints) : limits.MaxTotalPoints;
-        var totalPoints = ReadTotalPoints(body, limit, mode, errors);
-        var seed = ReadSeed(body, errors);
-        if (errors.Count > 0)
-        {
-            return (null, TypedResults.Problem(new HttpValidationProblemDetails(errors)
-            {
-                Status = StatusCodes.Status400BadRequest,
-                Title = "Invalid calculation request",
-            }));
-        }
+    private static ProblemHttpResult Invalid(Dictionary<string, string[]> errors) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(errors) { Status = StatusCodes.Status400BadRequest, Title = "Invalid calculation request" });
 
-        return (new CalculationRequest(totalPoints, mode, seed ?? NewSeed(), seed is null), null);
-    }
-
-    private static CalculationMode ReadMode(JsonElement body, Dictionary<string, string[]> errors)
-    {
-        if (!body.TryGetProperty("mode", out var mode) || mode.ValueKind == JsonValueKind.Null)
-        {
-            return CalculationMode.Distributed;
-        }
-
-        switch (mode.ValueKind == JsonValueKind.String ? mode.GetString() : null)
-        {
-            case "single":
-                return CalculationMode.Single;
-            case "distributed":
-                return CalculationMode.Distributed;
-            default:
-                errors["mode"] = ["mode must be \"single\" or \"distributed\"."];
-                return CalculationMode.Distributed;
-        }
-    }
-
-    private static long ReadTotalPoints(JsonElement body, long limit, CalculationMode mode, Dictionary<string, string[]> errors)
-    {
-        var tooMany = $"total_points must be at most {limit} in {mode.ToString().ToLowerInvariant()} mode.";
-        if (!body.TryGetProperty("total_points", out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            errors["total_points"] = ["total_points is required."];
-        }
-        else if (value.ValueKind != JsonValueKind.Number)
-        {
-            errors["total_points"] = ["total_points must be a JSON number, not a " + value.ValueKind.ToString().ToLowerInvariant() + "."];
-        }
-        else if (!value.TryGetDecimal(out var number))
-        {
-            errors["total_points"] = [tooMany];
-        }
-        else if (number != decimal.Truncate(number))
-        {
-            errors["total_points"] = ["total_points must be a whole number."];
-        }
-        else if (number <= 0)
-        {
-            errors["total_points"] = ["total_points must be positive."];
-        }
-        else if (number > limit)
-        {
-            errors["total_points"] = [tooMany];
-        }
-        else
-        {
-            return (long)number;
-        }
-
-        return 0;
-    }
-
-    private static ulong? ReadSeed(JsonElement body, Dictionary<string, string[]> errors)
-    {
-        if (!body.TryGetProperty("seed", out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-
-        if (value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out var number) && number == decimal.Truncate(number)
-            && number >= 0 && number <= ulong.MaxValue)
-        {
-            return (ulong)number;
-        }
-
-        errors["seed"] = [$"seed must be a whole number from 0 to {ulong.MaxValue}."];
-        return null;
-    }
+    private static ProblemHttpResult NotAnObject() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed request", detail: "The body must be a JSON object.");
 
     // Below 2^53 so that every JSON client reads the reported seed back exactly.
     private static ulong NewSeed() => BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(sizeof(ulong))) >> 11;

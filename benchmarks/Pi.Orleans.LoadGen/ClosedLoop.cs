@@ -1,11 +1,11 @@
 using System.Diagnostics;
-using System.Net.Http.Json;
 using System.Text.Json;
+using Pi.Orleans.Client;
 
 namespace Pi.Orleans.LoadGen;
 
 /// <summary>Sends POST /api/calculate from a fixed number of clients, each waiting for its answer before the next request.</summary>
-internal sealed class ClosedLoop(HttpClient client, long points, string mode)
+internal sealed class ClosedLoop(PiApiClient api, long points, string mode)
 {
     public async Task<LoadResult> RunAsync(int requests, int concurrency)
     {
@@ -37,15 +37,12 @@ internal sealed class ClosedLoop(HttpClient client, long points, string mode)
     {
         try
         {
-            using var response = await client.PostAsJsonAsync("/api/calculate", new { total_points = points, mode, seed = i + 1 });
-            if (!response.IsSuccessStatusCode)
-            {
-                return $"HTTP {(int)response.StatusCode}";
-            }
-
-            using var body = JsonDocument.Parse(await response.Content.ReadAsStreamAsync());
-            var status = body.RootElement.GetProperty("status").GetString();
-            return status is "failed" or "cancelled" ? $"status {status}" : null;
+            var calculation = await api.SubmitAsync(points, mode, (ulong)i + 1);
+            return calculation.Status is "failed" or "cancelled" ? $"status {calculation.Status}" : null;
+        }
+        catch (ApiException ex)
+        {
+            return $"HTTP {ex.StatusCode}";
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or JsonException)
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Pi.Orleans.Client;
 using Pi.Orleans.LoadGen;
 
 // Closed-loop HTTP load: `concurrency` clients each POST /api/calculate and wait for the answer before sending the next.
@@ -15,7 +16,8 @@ if (args.Length > 5 && args[5].Length > 0)
     client.DefaultRequestHeaders.Add("X-Api-Key", args[5]);
 }
 
-var load = new ClosedLoop(client, points, mode);
+using var api = new PiApiClient(client);
+var load = new ClosedLoop(api, points, mode);
 
 // Warm-up: JIT, connection pool and grain activations, not counted.
 await load.RunAsync(Math.Max(concurrency * 4, requests / 10), concurrency);

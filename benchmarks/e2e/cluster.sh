@@ -47,22 +47,3 @@ stop_cluster() {
   PIDS=()
   REDIS_PID=
 }
-
-# Submits a calculation and waits for it; prints "<wall seconds> <duration_ms> <result_pi> <silos>".
-run_calc() {
-  local points=$1 mode=$2 seed=${3:-1}
-  python3 - "$API_PORT" "$points" "$mode" "$seed" <<'PY'
-import json, os, sys, time, urllib.request
-port, points, mode, seed = sys.argv[1], int(float(sys.argv[2])), sys.argv[3], int(sys.argv[4])
-base = f"http://127.0.0.1:{port}/api/calculate"
-req = urllib.request.Request(base, data=json.dumps({"total_points": points, "mode": mode, "seed": seed}).encode(),
-                             headers={"Content-Type": "application/json", "X-Api-Key": os.environ["Auth__ApiKeys__0"]}, method="POST")
-start = time.perf_counter()
-calc = json.load(urllib.request.urlopen(req, timeout=600))
-while calc["status"] in ("pending", "running"):
-    time.sleep(0.02)
-    calc = json.load(urllib.request.urlopen(f"{base}/{calc['id']}"))
-wall = time.perf_counter() - start
-print(f"{wall:.3f} {calc['duration_ms']:.0f} {calc['result_pi']} {','.join(calc['silos_used'])} {calc['status']}")
-PY
-}

@@ -32,7 +32,7 @@ public sealed class AuthTests(RedisClusterFixture cluster)
     [Fact]
     public async Task CancellingTheDashboardAndTheOperatorRoutesNeedTheKeyButReadingDoesNot()
     {
-        var accepted = await cluster.Api.Http.SubmitDistributedAsync(1_000_000, 5, Token);
+        var accepted = await cluster.Api.Client.SubmitAsync(1_000_000, "distributed", 5, Token);
         var anonymous = Anonymous();
 
         using var read = await anonymous.GetAsync($"/api/calculate/{accepted.Id}", Token);

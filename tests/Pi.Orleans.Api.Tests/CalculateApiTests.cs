@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Pi.Orleans.Api.Tests.Infrastructure;
+using Pi.Orleans.Client;
 
 namespace Pi.Orleans.Api.Tests;
 
@@ -15,10 +16,10 @@ public sealed class CalculateApiTests(EmbeddedApiFixture api)
     {
         using var response = await api.Http.SubmitAsync(new { total_points = 50_000_000, mode = "distributed", seed = 7 }, Token);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var accepted = (await response.Content.ReadFromJsonAsync<CalculationJson>(CalculationJson.Options, Token))!;
+        var accepted = (await response.Content.ReadFromJsonAsync<Calculation>(ApiJson.Options, Token))!;
         Assert.Equal($"/api/calculate/{accepted.Id}", response.Headers.Location?.OriginalString);
 
-        var done = await api.Http.WaitFinishedAsync(accepted.Id, Timeout, Token);
+        var done = await api.Client.WaitFinishedAsync(accepted.Id, Timeout, Token);
 
         Assert.Equal("completed", done.Status);
         Assert.Equal(50_000_000, done.ResultTotal);
@@ -32,25 +33,25 @@ public sealed class CalculateApiTests(EmbeddedApiFixture api)
     {
         using var response = await api.Http.SubmitAsync(new { total_points = 30_000_000, mode = "single", seed = 99 }, Token);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var single = (await response.Content.ReadFromJsonAsync<CalculationJson>(CalculationJson.Options, Token))!;
+        var single = (await response.Content.ReadFromJsonAsync<Calculation>(ApiJson.Options, Token))!;
         Assert.Equal("completed", single.Status);
 
-        var accepted = await api.Http.SubmitDistributedAsync(30_000_000, 99, Token);
-        var distributed = await api.Http.WaitFinishedAsync(accepted.Id, Timeout, Token);
+        var accepted = await api.Client.SubmitAsync(30_000_000, "distributed", 99, Token);
+        var distributed = await api.Client.WaitFinishedAsync(accepted.Id, Timeout, Token);
 
         Assert.Equal(single.ResultInside, distributed.ResultInside);
         Assert.Equal(single.ResultPi, distributed.ResultPi);
-        Assert.Single(single.SilosUsed);
+        Assert.Single(single.SilosUsed!);
     }
 
     [Fact]
     public async Task WithoutASeedTheServicePicksOneAndReportsIt()
     {
         using var response = await api.Http.SubmitAsync(new { total_points = 1_000_000, mode = "single" }, Token);
-        var first = (await response.Content.ReadFromJsonAsync<CalculationJson>(CalculationJson.Options, Token))!;
+        var first = (await response.Content.ReadFromJsonAsync<Calculation>(ApiJson.Options, Token))!;
 
         using var again = await api.Http.SubmitAsync(new { total_points = 1_000_000, mode = "single", seed = first.Seed }, Token);
-        var second = (await again.Content.ReadFromJsonAsync<CalculationJson>(CalculationJson.Options, Token))!;
+        var second = (await again.Content.ReadFromJsonAsync<Calculation>(ApiJson.Options, Token))!;
 
         Assert.Equal(first.ResultInside, second.ResultInside);
         Assert.True(first.Seed < (1UL << 53));
@@ -59,33 +60,33 @@ public sealed class CalculateApiTests(EmbeddedApiFixture api)
     [Fact]
     public async Task ListShowsNewestFirstAndFiltersByStatus()
     {
-        var a = await api.Http.SubmitDistributedAsync(1_000_000, 1, Token);
-        await api.Http.WaitFinishedAsync(a.Id, Timeout, Token);
-        var b = await api.Http.SubmitDistributedAsync(1_000_000, 2, Token);
-        await api.Http.WaitFinishedAsync(b.Id, Timeout, Token);
+        var a = await api.Client.SubmitAsync(1_000_000, "distributed", 1, Token);
+        await api.Client.WaitFinishedAsync(a.Id, Timeout, Token);
+        var b = await api.Client.SubmitAsync(1_000_000, "distributed", 2, Token);
+        await api.Client.WaitFinishedAsync(b.Id, Timeout, Token);
 
-        var list = await api.Http.GetFromJsonAsync<CalculationJson[]>("/api/calculate?status=completed&limit=1000", CalculationJson.Options, Token);
+        var list = await api.Client.ListAsync("completed", 1000, Token);
 
         var ids = list!.Select(c => c.Id).ToList();
         Assert.True(ids.IndexOf(b.Id) < ids.IndexOf(a.Id) && ids.IndexOf(b.Id) >= 0, "newest first");
         Assert.All(list!, c => Assert.Equal("completed", c.Status));
-        var one = await api.Http.GetFromJsonAsync<CalculationJson[]>("/api/calculate?limit=1", CalculationJson.Options, Token);
+        var one = await api.Client.ListAsync(null, 1, Token);
         Assert.Single(one!);
     }
 
     [Fact]
     public async Task DeleteCancelsARunningCalculationAndRefusesAFinishedOne()
     {
-        var big = await api.Http.SubmitDistributedAsync(1_000_000_000_000, 3, Token);
+        var big = await api.Client.SubmitAsync(1_000_000_000_000, "distributed", 3, Token);
 
         using var cancel = await api.Http.DeleteAsync($"/api/calculate/{big.Id}", Token);
         Assert.Equal(HttpStatusCode.OK, cancel.StatusCode);
-        var cancelled = await api.Http.GetCalculationAsync(big.Id, Token);
+        var cancelled = await api.Client.GetAsync(big.Id, Token);
         Assert.Equal("cancelled", cancelled.Status);
         Assert.True(cancelled.ChunksDone < cancelled.ChunksTotal);
 
-        var small = await api.Http.SubmitDistributedAsync(1_000_000, 4, Token);
-        await api.Http.WaitFinishedAsync(small.Id, Timeout, Token);
+        var small = await api.Client.SubmitAsync(1_000_000, "distributed", 4, Token);
+        await api.Client.WaitFinishedAsync(small.Id, Timeout, Token);
         using var refused = await api.Http.DeleteAsync($"/api/calculate/{small.Id}", Token);
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
     }

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Pi.Orleans.Api.Tests.Infrastructure;
-using Pi.Orleans.Testing;
+using Pi.Orleans.Client;
 
 namespace Pi.Orleans.Api.Tests;
 
@@ -25,7 +25,7 @@ public sealed class HistoryRetentionTests
         {
             using var response = await api.Http.SubmitAsync(new { total_points = 1_000_000, mode = "single", seed }, Token);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            ids.Add((await response.Content.ReadFromJsonAsync<CalculationJson>(CalculationJson.Options, Token))!.Id);
+            ids.Add((await response.Content.ReadFromJsonAsync<Calculation>(ApiJson.Options, Token))!.Id);
         }
 
         // Past the linger of a finished activation, every read comes from storage.
@@ -38,7 +38,7 @@ public sealed class HistoryRetentionTests
         }
 
         Assert.Equal([HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK], statuses);
-        var newest = await api.Http.GetCalculationAsync(ids[^1], Token);
+        var newest = await api.Client.GetAsync(ids[^1], Token);
         Assert.Equal("completed", newest.Status);
         Assert.Equal(1_000_000, newest.ResultTotal);
     }

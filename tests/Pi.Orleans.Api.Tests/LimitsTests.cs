@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using Pi.Orleans.Api.Tests.Infrastructure;
-using Pi.Orleans.Testing;
 
 namespace Pi.Orleans.Api.Tests;
 
@@ -32,16 +31,16 @@ public sealed class LimitsTests : IAsyncLifetime
     [Fact]
     public async Task AClientOverItsActiveCalculationLimitGetsA429WithRetryAfterAndLosesNothingAccepted()
     {
-        var first = await _api!.Http.SubmitDistributedAsync(5_000_000_000_000, 1, Token);
-        var second = await _api.Http.SubmitDistributedAsync(5_000_000_000_000, 2, Token);
+        var first = await _api!.Client.SubmitAsync(5_000_000_000_000, "distributed", 1, Token);
+        var second = await _api.Client.SubmitAsync(5_000_000_000_000, "distributed", 2, Token);
 
         using var third = await _api.Http.SubmitAsync(new { total_points = 1000, mode = "distributed" }, Token);
 
         Assert.Equal(HttpStatusCode.TooManyRequests, third.StatusCode);
         Assert.Equal("application/problem+json", third.Content.Headers.ContentType?.MediaType);
         Assert.Equal(TimeSpan.FromSeconds(7), third.Headers.RetryAfter?.Delta);
-        Assert.Equal("running", (await _api.Http.GetCalculationAsync(first.Id, Token)).Status);
-        Assert.Equal("running", (await _api.Http.GetCalculationAsync(second.Id, Token)).Status);
+        Assert.Equal("running", (await _api.Client.GetAsync(first.Id, Token)).Status);
+        Assert.Equal("running", (await _api.Client.GetAsync(second.Id, Token)).Status);
 
         await _api.Http.DeleteAsync($"/api/calculate/{first.Id}", Token);
         using var admitted = await _api.Http.SubmitAsync(new { total_points = 1000, mode = "single" }, Token);

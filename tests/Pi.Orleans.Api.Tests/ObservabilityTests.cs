@@ -1,9 +1,7 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Pi.Orleans.Api.Tests.Infrastructure;
-using Pi.Orleans.Testing;
 
 namespace Pi.Orleans.Api.Tests;
 
@@ -24,7 +22,7 @@ public sealed class ObservabilityTests(RedisClusterFixture cluster)
         await EventuallyAsync(async () => (await prometheus.QueryAsync("sum(up)", Token)).SingleOrDefault().Value == 2, "both targets up");
         var before = await SumAsync(prometheus, "pi_orleans_points_sampled_total");
 
-        var accepted = await cluster.Api.Http.SubmitDistributedAsync(20_000_000_000, 21, Token);
+        var accepted = await cluster.Api.Client.SubmitAsync(20_000_000_000, "distributed", 21, Token);
         await EventuallyAsync(async () => await SumAsync(prometheus, "pi_orleans_points_sampled_total") > before, "points sampled rose");
         await cluster.Api.Http.DeleteAsync($"/api/calculate/{accepted.Id}", Token);
 
@@ -68,7 +66,7 @@ public sealed class ObservabilityTests(RedisClusterFixture cluster)
         Assert.Equal(4, idle.GetProperty("slots_total").GetInt32());
         Assert.Equal(2, idle.GetProperty("slots_per_worker").GetInt32());
 
-        var accepted = await cluster.Api.Http.SubmitDistributedAsync(50_000_000_000, 22, Token);
+        var accepted = await cluster.Api.Client.SubmitAsync(50_000_000_000, "distributed", 22, Token);
         JsonElement busy = default;
         await EventuallyAsync(async () =>
         {
@@ -94,17 +92,6 @@ public sealed class ObservabilityTests(RedisClusterFixture cluster)
     private async Task<double> SumAsync(PrometheusServer prometheus, string metric) =>
         (await prometheus.QueryAsync($"sum({metric})", Token)).Select(s => s.Value).DefaultIfEmpty(0).Sum();
 
-    private async Task EventuallyAsync(Func<Task<bool>> condition, string what)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!await condition())
-        {
-            if (clock.Elapsed > TimeSpan.FromSeconds(60))
-            {
-                Assert.Fail($"not reached in 60 s: {what}");
-            }
-
-            await Task.Delay(200, Token);
-        }
-    }
+    private Task EventuallyAsync(Func<Task<bool>> condition, string what) =>
+        Eventually.HoldsAsync(_ => condition(), TimeSpan.FromSeconds(60), () => what, Token, TimeSpan.FromMilliseconds(200));
 }

@@ -12,26 +12,26 @@ public sealed class RedisClusterTests(RedisClusterFixture cluster)
     [Fact]
     public async Task ADistributedCalculationRunsItsChunksOnBothWorkersAndNotOnTheFront()
     {
-        var accepted = await cluster.Api.Http.SubmitDistributedAsync(200_000_000, 11, Token);
+        var accepted = await cluster.Api.Client.SubmitAsync(200_000_000, "distributed", 11, Token);
 
-        var done = await cluster.Api.Http.WaitFinishedAsync(accepted.Id, Timeout, Token);
+        var done = await cluster.Api.Client.WaitFinishedAsync(accepted.Id, Timeout, Token);
 
         Assert.Equal("completed", done.Status);
         Assert.Equal(200_000_000, done.ResultTotal);
-        Assert.Contains("worker-1", done.SilosUsed);
-        Assert.Contains("worker-2", done.SilosUsed);
-        Assert.DoesNotContain("front", done.SilosUsed);
+        Assert.Contains("worker-1", done.SilosUsed!);
+        Assert.Contains("worker-2", done.SilosUsed!);
+        Assert.DoesNotContain("front", done.SilosUsed!);
     }
 
     [Fact]
     public async Task ACompletedCalculationIsReadBackAfterTheApiProcessRestarts()
     {
-        var accepted = await cluster.Api.Http.SubmitDistributedAsync(20_000_000, 12, Token);
-        var before = await cluster.Api.Http.WaitFinishedAsync(accepted.Id, Timeout, Token);
+        var accepted = await cluster.Api.Client.SubmitAsync(20_000_000, "distributed", 12, Token);
+        var before = await cluster.Api.Client.WaitFinishedAsync(accepted.Id, Timeout, Token);
         Assert.Equal("completed", before.Status);
 
         await cluster.RestartApiAsync();
-        var after = await cluster.Api.Http.GetCalculationAsync(accepted.Id, Token);
+        var after = await cluster.Api.Client.GetAsync(accepted.Id, Token);
 
         Assert.Equal(before, after with { SilosUsed = before.SilosUsed });
         Assert.Equal(before.SilosUsed, after.SilosUsed);
@@ -40,8 +40,8 @@ public sealed class RedisClusterTests(RedisClusterFixture cluster)
     [Fact]
     public async Task AFinishedCalculationExpiresFromRedisAndTheIndexDoesNot()
     {
-        var accepted = await cluster.Api.Http.SubmitDistributedAsync(20_000_000, 13, Token);
-        var done = await cluster.Api.Http.WaitFinishedAsync(accepted.Id, Timeout, Token);
+        var accepted = await cluster.Api.Client.SubmitAsync(20_000_000, "distributed", 13, Token);
+        var done = await cluster.Api.Client.WaitFinishedAsync(accepted.Id, Timeout, Token);
         Assert.Equal("completed", done.Status);
 
         await using var redis = await ConnectionMultiplexer.ConnectAsync(cluster.Redis.ConnectionString);

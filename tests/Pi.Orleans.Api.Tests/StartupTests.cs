@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Globalization;
-using Pi.Orleans.Testing;
 
 namespace Pi.Orleans.Api.Tests;
 
@@ -43,12 +41,6 @@ public sealed class StartupTests
 
     private static string Port() => FreePort.Next().ToString(CultureInfo.InvariantCulture);
 
-    private static async Task WaitForExitAsync(HostProcess api)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!api.HasExited && clock.Elapsed < TimeSpan.FromSeconds(60))
-        {
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
-    }
+    private static Task WaitForExitAsync(HostProcess api) =>
+        Eventually.HoldsAsync(_ => Task.FromResult(api.HasExited), TimeSpan.FromSeconds(60), () => "the Api exits\n" + api.Output, TestContext.Current.CancellationToken);
 }

@@ -1,6 +1,5 @@
 using Pi.Orleans.Cli.Experiments.Output;
 using Pi.Orleans.Cli.Tests.Infrastructure;
-using Pi.Orleans.Testing;
 
 namespace Pi.Orleans.Cli.Tests;
 

@@ -1,4 +1,4 @@
-using Pi.Orleans.Cli.Client;
+using Pi.Orleans.Client;
 
 namespace Pi.Orleans.Cli.Tests;
 

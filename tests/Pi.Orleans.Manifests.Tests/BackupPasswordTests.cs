@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Pi.Orleans.Manifests.Tests.Infrastructure;
-using Pi.Orleans.Testing;
 
 namespace Pi.Orleans.Manifests.Tests;
 

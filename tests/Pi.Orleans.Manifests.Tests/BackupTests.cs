@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using k8s.Models;
 using Pi.Orleans.Manifests.Tests.Infrastructure;
-using Pi.Orleans.Testing;
 
 namespace Pi.Orleans.Manifests.Tests;
 

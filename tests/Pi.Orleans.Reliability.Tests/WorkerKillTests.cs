@@ -27,8 +27,8 @@ public sealed class WorkerKillTests(PiCluster cluster)
             var remainingAtLastKill = 0.0;
             foreach (var progress in new[] { first, second })
             {
-                var before = await cluster.Client.WaitUntilAsync(accepted.Id, c => c.Progress >= progress || !c.IsActive, Workload.Bound, Token);
-                Assert.True(before.IsActive, before.Status == "failed"
+                var before = await cluster.Client.WaitUntilAsync(accepted.Id, c => c.Progress >= progress || c.IsFinished, Workload.Bound, Token);
+                Assert.False(before.IsFinished, before.Status == "failed"
                     ? $"the calculation failed after {string.Join(" and ", killedAt)} was killed: {before.Error}\n{cluster.Output()}"
                     : $"the calculation ended before the kill at {progress:P0}: {before}");
                 var worker = cluster.Workers[kills++ % cluster.Workers.Count];

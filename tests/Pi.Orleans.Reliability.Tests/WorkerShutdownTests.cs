@@ -21,8 +21,8 @@ public sealed class WorkerShutdownTests(PiCluster cluster)
         await using var counter = await ChunkCounter.StartAsync(() => cluster.ApiAddress, Token);
         var accepted = await cluster.Client.SubmitAsync(reference.Points, Workload.Seed, Token);
         var worker = cluster.Workers[1];
-        var before = await cluster.Client.WaitUntilAsync(accepted.Id, c => c.Progress >= 0.3 || !c.IsActive, Workload.Bound, Token);
-        Assert.True(before.IsActive, $"the calculation ended before SIGTERM: {before}");
+        var before = await cluster.Client.WaitUntilAsync(accepted.Id, c => c.Progress >= 0.3 || c.IsFinished, Workload.Bound, Token);
+        Assert.False(before.IsFinished, $"the calculation ended before SIGTERM: {before}");
 
         var clock = Stopwatch.StartNew();
         var stopping = worker.Process.StopAsync(ShutdownTimeout + TimeSpan.FromSeconds(30));

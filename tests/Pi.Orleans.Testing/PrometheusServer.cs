@@ -92,32 +92,10 @@ public sealed class PrometheusServer : IAsyncDisposable
         }
     }
 
-    private async Task WaitReadyAsync(CancellationToken cancellationToken)
-    {
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(30))
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"prometheus exited with code {_process.ExitCode}");
-            }
+    private Task WaitReadyAsync(CancellationToken cancellationToken) =>
+        Eventually.HoldsAsync(IsReadyAsync, TimeSpan.FromSeconds(30), () => "prometheus ready", cancellationToken);
 
-            try
-            {
-                using var response = await Http.GetAsync("/-/ready", cancellationToken);
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(100, cancellationToken);
-        }
-
-        throw new TimeoutException("prometheus was not ready after 30 s");
-    }
+    private async Task<bool> IsReadyAsync(CancellationToken cancellationToken) => _process.HasExited
+        ? throw new InvalidOperationException($"prometheus exited with code {_process.ExitCode}")
+        : await HttpProbe.IsReadyAsync(Http, "/-/ready", cancellationToken);
 }

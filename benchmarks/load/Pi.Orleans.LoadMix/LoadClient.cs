@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using System.Net.Http.Json;
 using System.Text.Json;
+using Pi.Orleans.Client;
 
 namespace Pi.Orleans.LoadMix;
 
@@ -9,7 +9,7 @@ namespace Pi.Orleans.LoadMix;
 /// calculation (the answer waits for the result), pauses, and again. Requests are bounded by the client's timeout, not by
 /// the stop signal, so a run ends without cutting requests short.
 /// </summary>
-internal sealed class LoadClient(HttpClient http, LoadOptions options, Recorder recorder)
+internal sealed class LoadClient(PiApiClient api, LoadOptions options, Recorder recorder)
 {
     private static readonly TimeSpan FinishWithin = TimeSpan.FromSeconds(120);
 
@@ -35,21 +35,16 @@ internal sealed class LoadClient(HttpClient http, LoadOptions options, Recorder 
         }
     }
 
-    private async Task<string?> SubmitAsync(string operation, long points, string mode)
-    {
-        var body = new { total_points = points, mode, seed = Random.Shared.NextInt64(1, 1L << 52) };
-        var calculation = await SendAsync(operation, () => http.PostAsJsonAsync("/api/calculate", body));
-        return calculation?.GetProperty("id").GetString();
-    }
+    private async Task<Guid?> SubmitAsync(string operation, long points, string mode) =>
+        (await SendAsync(operation, () => api.SubmitAsync(points, mode, (ulong)Random.Shared.NextInt64(1, 1L << 52))))?.Id;
 
-    private async Task ReadUntilFinishedAsync(string id, CancellationToken stop)
+    private async Task ReadUntilFinishedAsync(Guid id, CancellationToken stop)
     {
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < FinishWithin)
         {
             await Task.Delay(options.PollEvery, stop);
-            var calculation = await SendAsync("read-status", () => http.GetAsync($"/api/calculate/{id}"));
-            if (calculation is not { } found || found.GetProperty("status").GetString() is not ("pending" or "running"))
+            if (await SendAsync("read-status", () => api.GetAsync(id)) is not { IsFinished: false })
             {
                 return;
             }
@@ -59,27 +54,25 @@ internal sealed class LoadClient(HttpClient http, LoadOptions options, Recorder 
     }
 
     // One request: its latency, and an error unless it answered 2xx with a calculation that did not fail.
-    private async Task<JsonElement?> SendAsync(string operation, Func<Task<HttpResponseMessage>> send)
+    private async Task<Calculation?> SendAsync(string operation, Func<Task<Calculation>> send)
     {
         var start = Stopwatch.GetTimestamp();
         try
         {
-            using var response = await send();
-            var text = await response.Content.ReadAsStringAsync();
+            var calculation = await send();
             recorder.Latency(operation, Stopwatch.GetElapsedTime(start));
-            if (!response.IsSuccessStatusCode)
+            if (calculation.Status is "failed" or "cancelled")
             {
-                recorder.Error($"{operation} HTTP {(int)response.StatusCode}");
-                return null;
-            }
-
-            var calculation = JsonDocument.Parse(text).RootElement.Clone();
-            if (calculation.GetProperty("status").GetString() is "failed" or "cancelled")
-            {
-                recorder.Error($"{operation} status {calculation.GetProperty("status").GetString()}");
+                recorder.Error($"{operation} status {calculation.Status}");
             }
 
             return calculation;
+        }
+        catch (ApiException ex)
+        {
+            recorder.Latency(operation, Stopwatch.GetElapsedTime(start));
+            recorder.Error($"{operation} HTTP {ex.StatusCode}");
+            return null;
         }
         catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or JsonException)
         {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Pi.Orleans.Client;
 using Pi.Orleans.LoadMix;
 
 // Holds --clients concurrent clients against the Api for --warmup (not measured) then --duration seconds; prints latency
@@ -9,10 +10,11 @@ var options = LoadOptions.Parse(args);
 using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.Clients, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
 using var http = new HttpClient(handler) { BaseAddress = options.BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
 http.DefaultRequestHeaders.Add("X-Api-Key", options.ApiKey);
+var api = new PiApiClient(http);
 
 var recorder = new Recorder();
 using var stop = new CancellationTokenSource();
-var clients = Enumerable.Range(0, options.Clients).Select(_ => new LoadClient(http, options, recorder).RunAsync(stop.Token)).ToList();
+var clients = Enumerable.Range(0, options.Clients).Select(_ => new LoadClient(api, options, recorder).RunAsync(stop.Token)).ToList();
 
 await Task.Delay(options.Warmup);
 var afterWarmup = options.Watch.Select(w => ProcessMemory.RssMiB(w.Pid)).ToArray();

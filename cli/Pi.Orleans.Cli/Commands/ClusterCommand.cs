@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Pi.Orleans.Cli.Client;
+using Pi.Orleans.Client;
 using Pi.Orleans.Cli.Rendering;
 using Spectre.Console;
 

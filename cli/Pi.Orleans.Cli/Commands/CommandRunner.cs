@@ -1,5 +1,6 @@
-using Pi.Orleans.Cli.Client;
 using Pi.Orleans.Cli.Experiments;
+using Pi.Orleans.Client;
+using Pi.Orleans.Harness;
 using Spectre.Console;
 
 namespace Pi.Orleans.Cli.Commands;
@@ -45,7 +46,7 @@ internal static class CommandRunner
         {
             console.MarkupLine($"[red]The API at {Markup.Escape(api)} did not answer in time.[/]");
         }
-        catch (Exception e) when (e is ExperimentException or ArgumentException or FormatException)
+        catch (Exception e) when (e is ExperimentException or HostProcessException or ArgumentException or FormatException)
         {
             console.MarkupLine($"[red]{Markup.Escape(e.Message)}[/]");
         }

@@ -1,4 +1,4 @@
-using Pi.Orleans.Cli.Client;
+using Pi.Orleans.Client;
 using Pi.Orleans.Cli.Parsing;
 using Spectre.Console;
 

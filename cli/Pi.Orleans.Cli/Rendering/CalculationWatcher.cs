@@ -1,4 +1,4 @@
-using Pi.Orleans.Cli.Client;
+using Pi.Orleans.Client;
 using Spectre.Console;
 
 namespace Pi.Orleans.Cli.Rendering;

@@ -1,5 +1,3 @@
-using Pi.Orleans.Testing;
-
 namespace Pi.Orleans.Api.Tests.Infrastructure;
 
 /// <summary>A real redis-server, the Api and two worker Silo processes on loopback, forming one cluster.</summary>

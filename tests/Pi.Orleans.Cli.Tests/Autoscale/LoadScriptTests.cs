@@ -1,6 +1,5 @@
 using Pi.Orleans.Cli.Experiments;
 using Pi.Orleans.Cli.Experiments.Autoscale;
-using Pi.Orleans.Testing;
 
 namespace Pi.Orleans.Cli.Tests.Autoscale;
 

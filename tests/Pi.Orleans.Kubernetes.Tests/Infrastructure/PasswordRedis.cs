@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Pi.Orleans.Testing;
 using StackExchange.Redis;
 
 namespace Pi.Orleans.Kubernetes.Tests.Infrastructure;

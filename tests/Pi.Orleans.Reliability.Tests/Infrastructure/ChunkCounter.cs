@@ -1,3 +1,5 @@
+using Pi.Orleans.Client;
+
 namespace Pi.Orleans.Reliability.Tests.Infrastructure;
 
 /// <summary>
@@ -15,7 +17,7 @@ public sealed class ChunkCounter : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _reading;
 
-    private ChunkCounter(PiClient client, ClusterJson start, bool fromZero)
+    private ChunkCounter(PiClient client, ClusterInfo start, bool fromZero)
     {
         _client = client;
         _baseline = fromZero ? [] : start.Silos.ToDictionary(s => s.Address, s => s.ChunksCompleted);
@@ -69,15 +71,8 @@ public sealed class ChunkCounter : IAsyncDisposable
     private static async Task<ChunkCounter> StartAsync(Func<Uri> api, bool fromZero, CancellationToken cancellationToken)
     {
         var client = new PiClient(api);
-        while (true)
-        {
-            if (await client.TryGetClusterAsync(cancellationToken) is { } cluster)
-            {
-                return new ChunkCounter(client, cluster, fromZero);
-            }
-
-            await Task.Delay(ReadEvery, cancellationToken);
-        }
+        var cluster = await Eventually.ReachesAsync(client.TryGetClusterAsync, _ => true, Workload.Bound, _ => "an answer of GET /api/cluster", cancellationToken, ReadEvery);
+        return new ChunkCounter(client, cluster, fromZero);
     }
 
     private async Task ReadAsync()
@@ -99,7 +94,7 @@ public sealed class ChunkCounter : IAsyncDisposable
         }
     }
 
-    private void Observe(ClusterJson cluster)
+    private void Observe(ClusterInfo cluster)
     {
         lock (_seen)
         {

@@ -1,5 +1,3 @@
-using Pi.Orleans.Testing;
-
 namespace Pi.Orleans.Reliability.Tests.Infrastructure;
 
 /// <summary>One Api or Silo process of the cluster; it keeps its name, Orleans ports and settings when it is restarted.</summary>

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Pi.Orleans.Client;
 using Pi.Orleans.Testing;
 
 namespace Pi.Orleans.Reliability.Tests.Infrastructure;
@@ -79,23 +79,14 @@ public sealed class PiCluster : IAsyncLifetime
         }
 
         await Task.WhenAll(Members.Select(m => m.WaitReadyAsync(cancellationToken)));
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            var cluster = await Client.TryGetClusterAsync(cancellationToken);
-            var workers = cluster?.Silos.Where(s => s.RunsChunks).Select(s => s.Name).Order(StringComparer.Ordinal).ToList() ?? [];
-            if (workers.SequenceEqual(Workers.Select(w => w.Name)))
-            {
-                return;
-            }
-
-            if (clock.Elapsed > JoinTimeout)
-            {
-                throw new TimeoutException($"the Api does not see exactly the three workers after {JoinTimeout}: [{string.Join(", ", workers)}]\n{Output()}");
-            }
-
-            await Task.Delay(200, cancellationToken);
-        }
+        var expected = Workers.Select(w => w.Name).ToList();
+        await Eventually.ReachesAsync(
+            Client.TryGetClusterAsync,
+            cluster => WorkerNames(cluster).SequenceEqual(expected),
+            JoinTimeout,
+            cluster => $"the Api sees exactly the three workers: [{string.Join(", ", WorkerNames(cluster))}]\n{Output()}",
+            cancellationToken,
+            TimeSpan.FromMilliseconds(200));
     }
 
     /// <summary>
@@ -169,4 +160,7 @@ public sealed class PiCluster : IAsyncLifetime
         ["Logging__LogLevel__Pi"] = "Information",
         ["Logging__LogLevel__Orleans.Runtime.Catalog"] = "Information",
     };
+
+    private static IEnumerable<string> WorkerNames(ClusterInfo? cluster) =>
+        (cluster?.Silos ?? []).Where(s => s.RunsChunks).Select(s => s.Name).Order(StringComparer.Ordinal);
 }

@@ -1,7 +1,8 @@
 using System.Diagnostics;
-using Pi.Orleans.Cli.Client;
+using Pi.Orleans.Client;
 using Pi.Orleans.Cli.Experiments.Local;
 using Pi.Orleans.Cli.Experiments.Simulation;
+using Pi.Orleans.Harness;
 using Spectre.Console;
 
 namespace Pi.Orleans.Cli.Experiments.Autoscale;
@@ -192,7 +193,7 @@ public sealed class AutoscaleController(string metric, LocalCluster cluster, Aut
             await worker.Process.WaitReadyAsync(ReadyTimeout, cancellationToken);
             worker.Ready = Now;
         }
-        catch (ExperimentException e)
+        catch (HostProcessException e)
         {
             worker.Failed = worker.Terminating is null;
             if (worker.Failed)

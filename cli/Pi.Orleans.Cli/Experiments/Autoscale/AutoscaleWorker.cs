@@ -1,5 +1,5 @@
-using Pi.Orleans.Cli.Experiments.Local;
 using Pi.Orleans.Cli.Experiments.Simulation;
+using Pi.Orleans.Harness;
 
 namespace Pi.Orleans.Cli.Experiments.Autoscale;
 
@@ -7,11 +7,11 @@ namespace Pi.Orleans.Cli.Experiments.Autoscale;
 /// One worker process as the controller sees a pod: when it started, became ready and was told to stop, its CPU readings (from /proc
 /// through the process), and its slots and completed chunks as /api/cluster last listed them. Times are seconds on the run's clock.
 /// </summary>
-public sealed class AutoscaleWorker(ManagedProcess process, int? cpu, double started)
+public sealed class AutoscaleWorker(HostProcess process, int? cpu, double started)
 {
     private readonly List<(double Time, double CpuSeconds)> _readings = [(started, 0)];
 
-    public ManagedProcess Process => process;
+    public HostProcess Process => process;
 
     public string Name => process.Name;
 

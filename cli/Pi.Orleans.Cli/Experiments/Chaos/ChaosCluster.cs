@@ -1,6 +1,9 @@
 using System.Globalization;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Pi.Orleans.Cli.Experiments.Local;
+using Pi.Orleans.Client;
+using Pi.Orleans.Harness;
 
 namespace Pi.Orleans.Cli.Experiments.Chaos;
 
@@ -117,8 +120,8 @@ public sealed class ChaosCluster : IAsyncDisposable
                 return null;
             }
 
-            using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
-            return json.RootElement.GetProperty("silos").EnumerateArray().Count(s => s.GetProperty("runs_chunks").GetBoolean());
+            var cluster = await response.Content.ReadFromJsonAsync<ClusterInfo>(ApiJson.Options, cancellationToken);
+            return cluster?.Silos.Count(s => s.RunsChunks);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException && !cancellationToken.IsCancellationRequested)
         {
@@ -127,23 +130,8 @@ public sealed class ChaosCluster : IAsyncDisposable
     }
 
     /// <summary>Waits until /api/cluster lists exactly <paramref name="count"/> chunk-running silos.</summary>
-    public async Task WaitListedAsync(int count, CancellationToken cancellationToken)
-    {
-        var deadline = DateTime.UtcNow + ReadyTimeout;
-        int? last = null;
-        while (DateTime.UtcNow < deadline)
-        {
-            last = await ListedWorkersAsync(cancellationToken);
-            if (last == count)
-            {
-                return;
-            }
-
-            await Task.Delay(250, cancellationToken);
-        }
-
-        throw new ExperimentException($"/api/cluster listed {last?.ToString(CultureInfo.InvariantCulture) ?? "nothing"} workers, not {count}, after {ReadyTimeout.TotalSeconds:0} s.");
-    }
+    public Task WaitListedAsync(int count, CancellationToken cancellationToken) =>
+        ListedWorkers.WaitAsync(ListedWorkersAsync, count, ReadyTimeout, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
@@ -164,7 +152,7 @@ public sealed class ChaosCluster : IAsyncDisposable
         {
             await worker.Process!.WaitReadyAsync(ReadyTimeout, cancellationToken);
         }
-        catch (ExperimentException) when (worker.ExpectedExit)
+        catch (HostProcessException) when (worker.ExpectedExit)
         {
             // Killed on purpose while starting.
         }
@@ -180,7 +168,7 @@ public sealed class ChaosCluster : IAsyncDisposable
         }
         else
         {
-            member = new ChaosMember(name, role, node, role == ChaosRole.Redis ? FreePorts.Next() : FreePorts.Next(), FreePorts.Next(), FreePorts.Next());
+            member = new ChaosMember(name, role, node, role == ChaosRole.Redis ? FreePort.Next() : FreePort.Next(), FreePort.Next(), FreePort.Next());
         }
 
         lock (_members)
@@ -200,7 +188,7 @@ public sealed class ChaosCluster : IAsyncDisposable
             "--appendonly", "yes", "--appendfsync", "everysec", "--save", "", "--dir", dir,
         ]);
         Redis.Starts++;
-        Redis.Process = ManagedProcess.Start("redis", file, arguments, new Dictionary<string, string>(), LogPath(Redis), 0, Redis.Node.Address);
+        Redis.Process = HostProcess.StartProgram("redis", file, arguments, new Dictionary<string, string>(), LogPath(Redis), 0, Redis.Node.Address);
         await RedisPing.WaitAsync(Redis.Node.Address, Redis.HttpPort, Redis.Process, cancellationToken);
     }
 
@@ -209,7 +197,7 @@ public sealed class ChaosCluster : IAsyncDisposable
         var dll = member.Role == ChaosRole.Api ? _hosts.ApiDll : _hosts.SiloDll;
         var (file, arguments) = member.Node.Command("dotnet", [dll, "--urls", $"http://{member.Node.Address}:{member.HttpPort}"]);
         member.Starts++;
-        member.Process = ManagedProcess.Start(member.Name, file, arguments, Environment(member), LogPath(member), member.HttpPort, member.Node.Address);
+        member.Process = HostProcess.StartProgram(member.Name, file, arguments, Environment(member), LogPath(member), member.HttpPort, member.Node.Address);
     }
 
     private string LogPath(ChaosMember member) => Path.Combine(_logDirectory, $"{member.Name}.{member.Starts}.log");

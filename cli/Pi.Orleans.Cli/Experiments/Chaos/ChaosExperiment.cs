@@ -64,7 +64,7 @@ public sealed class ChaosExperiment(IAnsiConsole console, ChaosOptions options, 
     private static void Check(IReadOnlyList<CalculationRecord> calculations, ChaosCluster cluster, CancellationToken cancellationToken)
     {
         var expected = ExpectedCounts.Compute(calculations.Select(c => (c.Seed, c.Points)), cancellationToken);
-        var logs = Directory.EnumerateFiles(Path.GetDirectoryName(cluster.Members[0].Process!.LogPath)!, "worker-*.log");
+        var logs = Directory.EnumerateFiles(Path.GetDirectoryName(cluster.Members[0].Process!.LogPath!)!, "worker-*.log");
         var chunks = ChunkLedger.Read(logs);
         foreach (var c in calculations)
         {

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Pi.Orleans.Cli.Client;
+using Pi.Orleans.Client;
 
 namespace Pi.Orleans.Cli.Experiments.Chaos;
 

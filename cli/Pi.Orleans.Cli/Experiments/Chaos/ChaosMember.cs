@@ -1,4 +1,4 @@
-using Pi.Orleans.Cli.Experiments.Local;
+using Pi.Orleans.Harness;
 
 namespace Pi.Orleans.Cli.Experiments.Chaos;
 
@@ -18,7 +18,7 @@ public sealed class ChaosMember(string name, ChaosRole role, NetworkNode node, i
     public int GatewayPort => gatewayPort;
 
     /// <summary>The process now, or the last one.</summary>
-    public ManagedProcess? Process { get; set; }
+    public HostProcess? Process { get; set; }
 
     /// <summary>How many processes were started here.</summary>
     public int Starts { get; set; }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Pi.Orleans.Cli.Client;
+using Pi.Orleans.Client;
 using Pi.Orleans.Cli.Experiments.Output;
 
 namespace Pi.Orleans.Cli.Experiments.Kubernetes;

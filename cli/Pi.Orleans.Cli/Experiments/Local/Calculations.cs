@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Pi.Orleans.Cli.Client;
+using Pi.Orleans.Client;
 
 namespace Pi.Orleans.Cli.Experiments.Local;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Pi.Orleans.Cli.Experiments.Output;
+using Pi.Orleans.Harness;
 using Spectre.Console;
 
 namespace Pi.Orleans.Cli.Experiments.Local;
@@ -26,7 +27,7 @@ internal sealed class JoinLeaveRun(IAnsiConsole console, LocalExperimentOptions 
         console.MarkupLine($"Join/leave: {points:0.###e0} points on 1 worker; starting a worker in {options.JoinAfterSeconds:0.#} s.");
         await Task.Delay(TimeSpan.FromSeconds(options.JoinAfterSeconds), cancellationToken);
 
-        var joiners = new List<(ManagedProcess Worker, double Started, double Ready)>();
+        var joiners = new List<(HostProcess Worker, double Started, double Ready)>();
         for (var i = 1; i < options.Workers; i++)
         {
             var worker = cluster.StartWorker();

@@ -1,5 +1,6 @@
 using System.Globalization;
-using Pi.Orleans.Cli.Client;
+using Pi.Orleans.Client;
+using Pi.Orleans.Harness;
 
 namespace Pi.Orleans.Cli.Experiments.Local;
 
@@ -12,9 +13,9 @@ public sealed class LocalCluster(HostBinaries hosts, LocalExperimentOptions opti
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(120);
     private readonly string _clusterId = "pi-exp-" + Guid.NewGuid().ToString("N")[..8];
     private readonly string _apiKey = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
-    private readonly List<ManagedProcess> _workers = [];
-    private ManagedProcess? _redis;
-    private ManagedProcess? _api;
+    private readonly List<HostProcess> _workers = [];
+    private HostProcess? _redis;
+    private HostProcess? _api;
     private int _redisPort;
     private int _nextWorker = 1;
 
@@ -22,7 +23,7 @@ public sealed class LocalCluster(HostBinaries hosts, LocalExperimentOptions opti
     public PiApiClient Api { get; private set; } = null!;
 
     /// <summary>The worker processes that have not been stopped.</summary>
-    public IReadOnlyList<ManagedProcess> Workers
+    public IReadOnlyList<HostProcess> Workers
     {
         get
         {
@@ -41,14 +42,14 @@ public sealed class LocalCluster(HostBinaries hosts, LocalExperimentOptions opti
             throw new ExperimentException("redis-server is not installed (or not on PATH). Install it: sudo apt-get install -y redis-server");
         }
 
-        _redisPort = FreePorts.Next();
+        _redisPort = FreePort.Next();
         var redisDir = Directory.CreateDirectory(Path.Combine(logDirectory, "redis")).FullName;
-        _redis = ManagedProcess.Start("redis-server", "redis-server",
+        _redis = HostProcess.StartProgram("redis-server", "redis-server",
             ["--port", _redisPort.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", redisDir],
             new Dictionary<string, string>(), Path.Combine(logDirectory, "redis.log"));
         await WaitRedisAsync(cancellationToken);
 
-        var apiPort = FreePorts.Next();
+        var apiPort = FreePort.Next();
         _api = StartHost("api", hosts.ApiDll, apiPort, "front", isWorker: false);
         Api = PiApiClient.Create($"http://127.0.0.1:{apiPort}", TimeSpan.FromSeconds(30), _apiKey);
         var started = Enumerable.Range(0, workers).Select(_ => StartWorker()).ToList();
@@ -63,44 +64,22 @@ public sealed class LocalCluster(HostBinaries hosts, LocalExperimentOptions opti
     /// Starts the next worker process (worker-1, worker-2, …) without waiting for it; with <paramref name="cpu"/> and
     /// <see cref="CanPinWorkers"/>, under `taskset -c cpu` so that it runs on that CPU only.
     /// </summary>
-    public ManagedProcess StartWorker(int? cpu = null)
+    public HostProcess StartWorker(int? cpu = null)
     {
         lock (_workers)
         {
-            var worker = StartHost($"worker-{_nextWorker++}", hosts.SiloDll, FreePorts.Next(), null, isWorker: true, CanPinWorkers ? cpu : null);
+            var worker = StartHost($"worker-{_nextWorker++}", hosts.SiloDll, FreePort.Next(), null, isWorker: true, CanPinWorkers ? cpu : null);
             _workers.Add(worker);
             return worker;
         }
     }
 
     /// <summary>Stops a worker gracefully (SIGTERM); returns how long its exit took.</summary>
-    public Task<TimeSpan> StopWorkerAsync(ManagedProcess worker) => worker.StopAsync(TimeSpan.FromSeconds(30));
+    public Task<TimeSpan> StopWorkerAsync(HostProcess worker) => worker.StopAsync(TimeSpan.FromSeconds(30));
 
     /// <summary>Waits until /api/cluster lists exactly <paramref name="count"/> chunk-running silos.</summary>
-    public async Task WaitActiveWorkersAsync(int count, CancellationToken cancellationToken)
-    {
-        var deadline = DateTime.UtcNow + ReadyTimeout;
-        var last = -1;
-        while (DateTime.UtcNow < deadline)
-        {
-            try
-            {
-                last = (await Api.ClusterAsync(cancellationToken)).Silos.Count(s => s.RunsChunks);
-                if (last == count)
-                {
-                    return;
-                }
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
-            {
-                // The Api is busy or restarting its view; ask again.
-            }
-
-            await Task.Delay(200, cancellationToken);
-        }
-
-        throw new ExperimentException($"/api/cluster listed {last} chunk-running silos, not {count}, after {ReadyTimeout.TotalSeconds:0} s.");
-    }
+    public Task WaitActiveWorkersAsync(int count, CancellationToken cancellationToken) =>
+        ListedWorkers.WaitAsync(ListedWorkersAsync, count, ReadyTimeout, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
@@ -122,10 +101,23 @@ public sealed class LocalCluster(HostBinaries hosts, LocalExperimentOptions opti
         Api?.Dispose();
     }
 
+    private async Task<int?> ListedWorkersAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await Api.ClusterAsync(cancellationToken)).Silos.Count(s => s.RunsChunks);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            // The Api is busy or restarting its view; ask again.
+            return null;
+        }
+    }
+
     private static bool OnPath(string program) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Any(d => File.Exists(Path.Combine(d, program)));
 
-    private ManagedProcess StartHost(string name, string dll, int httpPort, string? siloName, bool isWorker, int? cpu = null)
+    private HostProcess StartHost(string name, string dll, int httpPort, string? siloName, bool isWorker, int? cpu = null)
     {
         var environment = new Dictionary<string, string>
         {
@@ -136,8 +128,8 @@ public sealed class LocalCluster(HostBinaries hosts, LocalExperimentOptions opti
             ["ConnectionStrings__Redis"] = $"127.0.0.1:{_redisPort}",
             ["Cluster__ClusterId"] = _clusterId,
             ["Cluster__SiloName"] = siloName ?? name,
-            ["Cluster__SiloPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture),
-            ["Cluster__GatewayPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture),
+            ["Cluster__SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            ["Cluster__GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
             ["Scaling__SlotsPerWorker"] = "1",
             ["Auth__ApiKeys__0"] = _apiKey,
             ["Scaling__MaxWorkers"] = Math.Max(options.Workers, 1).ToString(CultureInfo.InvariantCulture),
@@ -159,7 +151,7 @@ public sealed class LocalCluster(HostBinaries hosts, LocalExperimentOptions opti
             command = ["taskset", "-c", core.ToString(CultureInfo.InvariantCulture), .. command];
         }
 
-        return ManagedProcess.Start(name, command[0], command[1..], environment, Path.Combine(logDirectory, name + ".log"), httpPort);
+        return HostProcess.StartProgram(name, command[0], command[1..], environment, Path.Combine(logDirectory, name + ".log"), httpPort);
     }
 
     private Task WaitRedisAsync(CancellationToken cancellationToken) => RedisPing.WaitAsync("127.0.0.1", _redisPort, _redis!, cancellationToken);

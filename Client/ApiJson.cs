@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Pi.Orleans.Cli.Client;
+namespace Pi.Orleans.Client;
 
 /// <summary>The JSON settings of the API: web defaults with snake_case names.</summary>
 public static class ApiJson

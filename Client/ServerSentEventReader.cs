@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 
-namespace Pi.Orleans.Cli.Client;
+namespace Pi.Orleans.Client;
 
 /// <summary>Reads a text/event-stream: `event:` and `data:` fields, one event per blank line; comments and ids are skipped.</summary>
 public static class ServerSentEventReader

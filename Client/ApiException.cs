@@ -1,4 +1,4 @@
-namespace Pi.Orleans.Cli.Client;
+namespace Pi.Orleans.Client;
 
 /// <summary>An error answer of the API, carrying its ProblemDetails title, detail and field errors.</summary>
 public sealed class ApiException(int statusCode, string title, string? detail, IReadOnlyDictionary<string, string[]> errors)

@@ -1,4 +1,4 @@
-namespace Pi.Orleans.Cli.Client;
+namespace Pi.Orleans.Client;
 
 /// <summary>One active silo with its chunk slots and the chunks it has completed.</summary>
 public sealed record SiloInfo(

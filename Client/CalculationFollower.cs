@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Pi.Orleans.Cli.Client;
+namespace Pi.Orleans.Client;
 
 /// <summary>
 /// Follows a calculation to its end: through GET /api/calculate/{id}/events when the API has it, otherwise (404, or a stream

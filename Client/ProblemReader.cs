@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Pi.Orleans.Cli.Client;
+namespace Pi.Orleans.Client;
 
 /// <summary>Turns an unsuccessful answer into an <see cref="ApiException"/>, reading its ProblemDetails body when there is one.</summary>
 internal static class ProblemReader

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Pi.Orleans.Cli.Client;
+namespace Pi.Orleans.Client;
 
 /// <summary>A calculation as the API returns it (snake_case on the wire).</summary>
 public sealed record Calculation(

@@ -1,13 +1,14 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Pi.Orleans.Cli.Experiments.Local;
+namespace Pi.Orleans.Harness;
 
-/// <summary>Free loopback TCP ports, each handed out once per process.</summary>
-internal static class FreePorts
+/// <summary>Free TCP ports on loopback.</summary>
+public static class FreePort
 {
     private static readonly HashSet<int> Handed = [];
 
+    /// <summary>A loopback port that nothing listens on now and that this process has not handed out before.</summary>
     public static int Next()
     {
         while (true)

@@ -1,4 +1,4 @@
-namespace Pi.Orleans.Cli.Client;
+namespace Pi.Orleans.Client;
 
 /// <summary>One `progress` event of GET /api/calculate/{id}/events.</summary>
 public sealed record ProgressUpdate(

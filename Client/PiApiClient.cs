@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 
-namespace Pi.Orleans.Cli.Client;
+namespace Pi.Orleans.Client;
 
 /// <summary>The Pi.Orleans REST API over HTTP; every unsuccessful answer throws an <see cref="ApiException"/>.</summary>
 public sealed class PiApiClient(HttpClient http) : IDisposable
@@ -39,6 +39,13 @@ public sealed class PiApiClient(HttpClient http) : IDisposable
 
     public Task<Calculation> GetAsync(Guid id, CancellationToken cancellationToken = default) =>
         GetJsonAsync<Calculation>($"api/calculate/{id}", cancellationToken);
+
+    /// <summary>DELETE /api/calculate/{id}: the cancelled calculation (409 if it already finished).</summary>
+    public async Task<Calculation> CancelAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        using var response = await http.DeleteAsync($"api/calculate/{id}", cancellationToken);
+        return await ReadAsync<Calculation>(response, cancellationToken);
+    }
 
     public Task<IReadOnlyList<Calculation>> ListAsync(string? status, int? limit, CancellationToken cancellationToken = default)
     {
