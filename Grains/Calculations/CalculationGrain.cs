@@ -26,6 +26,9 @@ public sealed partial class CalculationGrain(
 
     // How long a finished calculation stays in memory for readers that come back (pollers, progress streams).
     private static readonly TimeSpan FinishedLinger = TimeSpan.FromSeconds(2);
+
+    // How long a deactivating calculation waits for its chunks in flight to come back before it stops.
+    private static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(3);
     private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private CancellationTokenSource? _run;
     private CancellationTokenSource? _drain;
@@ -67,8 +70,10 @@ public sealed partial class CalculationGrain(
         // Stop sending chunks, but let those in flight finish and record them (each is bounded by ChunkTimeout): cancelling
         // them threw away results that were computed anyway, and the next activation computed them again (a worker's
         // graceful stop deactivates every grain whose directory entry it owned, reason DirectoryFailure). Only then stop.
+        // The wait is short: a silo that stops gives each activation only part of its shutdown time, and a chunk still running
+        // after it is computed again by the next activation.
         await _drain!.CancelAsync();
-        await _runTask.WaitAsync(options.Value.ChunkTimeout + TimeSpan.FromSeconds(1), cancellationToken).ContinueWith(_ => { }, TaskScheduler.Current);
+        await _runTask.WaitAsync(DrainLimit, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Current);
         await _run.CancelAsync();
         await _runTask.WaitAsync(TimeSpan.FromSeconds(5), cancellationToken).ContinueWith(_ => { }, TaskScheduler.Current);
         if (S.Status.IsActive())
