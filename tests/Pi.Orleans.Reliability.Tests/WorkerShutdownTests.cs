@@ -34,7 +34,7 @@ public sealed class WorkerShutdownTests(PiCluster cluster)
 
         Assert.True(notReadyAfter < PiCluster.ReadinessDelay, $"/health/ready still 200 {notReadyAfter} after SIGTERM");
         Assert.True(answered503, "/health/ready never answered 503 while the worker stopped");
-        Assert.True(exitedAfter < ShutdownTimeout, $"the worker took {exitedAfter} to exit");
+        Assert.True(exitedAfter < ShutdownTimeout, $"the worker took {exitedAfter} to exit; its last lines:\n{worker.Process.Output}");
         Assert.True(done.Status == "completed", $"{done}\n{cluster.Output()}");
         Assert.Equal(reference.Inside, done.ResultInside);
 

@@ -82,7 +82,8 @@ public static class AutoscaleReport
             ? Inv($"- Neither metric reached {max} replicas.")
             : Inv($"- **{reached[0].Metric} reached {max} replicas sooner**: {reached[0].BurstToMax:0.0} s after the burst, against {string.Join(", ", summaries.Where(s => s != reached[0]).Select(s => $"{s.Metric} {S(s.BurstToMax)} s"))}."));
         var thrift = summaries.OrderBy(s => s.IdleWorkerSeconds).ToList();
-        md.AppendLine(Inv($"- **{thrift[0].Metric} wasted fewer worker-seconds**: {thrift[0].IdleWorkerSeconds:0} idle worker-seconds against {string.Join(", ", thrift.Skip(1).Select(s => $"{s.Metric} {s.IdleWorkerSeconds:0}"))} (of {thrift[0].WorkerSeconds:0} and {string.Join(", ", thrift.Skip(1).Select(s => $"{s.WorkerSeconds:0}"))} worker-seconds in all)."));
+        var tie = thrift.Count > 1 && thrift[1].IdleWorkerSeconds - thrift[0].IdleWorkerSeconds < 1;
+        md.AppendLine(Inv($"- **{(tie ? "Both wasted the same worker-seconds" : $"{thrift[0].Metric} wasted fewer worker-seconds")}**: {thrift[0].IdleWorkerSeconds:0} idle worker-seconds against {string.Join(", ", thrift.Skip(1).Select(s => $"{s.Metric} {s.IdleWorkerSeconds:0}"))} (of {thrift[0].WorkerSeconds:0} and {string.Join(", ", thrift.Skip(1).Select(s => $"{s.WorkerSeconds:0}"))} worker-seconds in all)."));
     }
 
     private static string S(double? value) => value is { } v ? v.ToString("0.0", CultureInfo.InvariantCulture) : "–";
