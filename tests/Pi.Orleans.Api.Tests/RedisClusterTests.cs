@@ -44,14 +44,24 @@ public sealed class RedisClusterTests(RedisClusterFixture cluster)
         var done = await cluster.Api.Client.WaitFinishedAsync(accepted.Id, Timeout, Token);
         Assert.Equal("completed", done.Status);
 
+        // A reader may see "completed" while the final write (and the expiry sent after it) is still on its way, and the index is
+        // written once a second: wait until both keys are there and the calculation's has its expiry.
         await using var redis = await ConnectionMultiplexer.ConnectAsync(cluster.Redis.ConnectionString);
         var server = redis.GetServer(redis.GetEndPoints()[0]);
-        var keys = server.Keys(pattern: "*/state/*").Select(k => k.ToString()).ToList();
-        var calculation = Assert.Single(keys, k => k.Contains(accepted.Id.ToString("N"), StringComparison.Ordinal));
-        var ttl = await redis.GetDatabase().KeyTimeToLiveAsync(calculation);
-        Assert.NotNull(ttl);
-        Assert.InRange(ttl.Value, TimeSpan.FromDays(6.9), TimeSpan.FromDays(7));
+        var database = redis.GetDatabase();
+        List<string> keys = [];
+        string? calculation = null;
+        await Eventually.HoldsAsync(async _ =>
+        {
+            keys = [.. server.Keys(pattern: "*/state/*").Select(k => k.ToString())];
+            calculation = keys.SingleOrDefault(k => k.Contains(accepted.Id.ToString("N"), StringComparison.Ordinal));
+            return calculation is not null && keys.Any(k => k.EndsWith("/index", StringComparison.Ordinal))
+                && await database.KeyTimeToLiveAsync(calculation) is not null;
+        }, TimeSpan.FromSeconds(30), () => $"the calculation's key with an expiry and the index key; keys: {string.Join(", ", keys)}", Token);
+
+        var ttl = await database.KeyTimeToLiveAsync(calculation);
+        Assert.InRange(ttl!.Value, TimeSpan.FromDays(6.9), TimeSpan.FromDays(7));
         var index = Assert.Single(keys, k => k.EndsWith("/index", StringComparison.Ordinal));
-        Assert.Null(await redis.GetDatabase().KeyTimeToLiveAsync(index));
+        Assert.Null(await database.KeyTimeToLiveAsync(index));
     }
 }

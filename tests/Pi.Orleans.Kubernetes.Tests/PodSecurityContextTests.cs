@@ -28,7 +28,9 @@ public sealed partial class PodSecurityContextTests
         }
 
         await using var redis = await PasswordRedis.StartAsync(Token);
-        string[] sandbox = ["/usr/bin/bwrap", "--ro-bind", "/", "/", "--dev", "/dev", "--tmpfs", "/tmp", "--unshare-user", "--uid", "1654", "--gid", "1654", "--die-with-parent"];
+        // The repository is bound again after the tmpfs: a clone under /tmp (as a CI runner may make) would otherwise vanish.
+        string[] sandbox = ["/usr/bin/bwrap", "--ro-bind", "/", "/", "--dev", "/dev", "--tmpfs", "/tmp", "--ro-bind", RepositoryPaths.Root, RepositoryPaths.Root,
+            "--unshare-user", "--uid", "1654", "--gid", "1654", "--die-with-parent"];
         await using var worker = HostProcess.Start("worker", RepositoryPaths.HostDll("Silo", "Pi.Orleans.Silo"), Environment(redis, "worker-0"), sandbox);
         await using var api = HostProcess.Start("api", RepositoryPaths.HostDll("Api", "Pi.Orleans.Api"), Environment(redis, "api-0"), sandbox);
         await Task.WhenAll(api.WaitReadyAsync(Patience, Token), worker.WaitReadyAsync(Patience, Token));
