@@ -164,6 +164,13 @@ public sealed class ChaosLoad(Uri api, string apiKey, LoadMenu menu, Stopwatch c
 
     private void Update(CalculationRecord record, Calculation calculation)
     {
+        // Reads overlap (the periodic reader, the drain, the final read); an answer sent before the calculation finished may
+        // arrive after one sent later, and must not turn a final status back into a running one.
+        if (record.IsFinal && !calculation.IsFinished)
+        {
+            return;
+        }
+
         record.Status = calculation.Status;
         record.ResultInside = calculation.ResultInside;
         record.ChunksTotal = calculation.ChunksTotal;
