@@ -16,18 +16,6 @@ internal sealed class BoundedMemoryGrainStorage(Serializer serializer, int maxFi
     private readonly Queue<(string State, GrainId Grain)> _finished = new();
     private long _version;
 
-    /// <summary>States held now, finished or not.</summary>
-    public int Count
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _entries.Count;
-            }
-        }
-    }
-
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         Entry? entry;
