@@ -12,13 +12,16 @@ public sealed class PiOptions
     [Range(0, 4096)]
     public int Slots { get; set; }
 
-    /// <summary>Points per chunk, rounded up to whole blocks; raised when a calculation would need more than <see cref="MaxChunks"/> chunks. Default: 536,870,912 (2^29).</summary>
+    /// <summary>Points per chunk when the slots' rate is not measured (or <see cref="ChunkDuration"/> is zero), rounded up to whole blocks; raised when a calculation would need more than <see cref="MaxChunks"/> chunks. Default: 536,870,912 (2^29).</summary>
     [Range(PointsPerBlock, long.MaxValue)]
     public long ChunkPoints { get; set; } = 1L << 29;
 
-    /// <summary>Most chunks in one calculation; bounds the persisted state. Default: 4096.</summary>
-    [Range(1, 1_000_000)]
-    public int MaxChunks { get; set; } = 4096;
+    /// <summary>How long one chunk should take on a slot at the slots' measured points per second; zero cuts chunks by <see cref="ChunkPoints"/> only. Default: 00:00:01.</summary>
+    public TimeSpan ChunkDuration { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Most chunks in one calculation: a sanity bound on the chunk index, not on the state, which does not grow with the chunks. Default: 1,073,741,824 (2^30).</summary>
+    [Range(1, int.MaxValue)]
+    public int MaxChunks { get; set; } = 1 << 30;
 
     /// <summary>Chunk calls in flight per slot of the silos that run chunks. Default: 2.</summary>
     [Range(1, 64)]
@@ -31,7 +34,7 @@ public sealed class PiOptions
     /// <summary>How long a calculation waits while no silo runs chunks before it fails. Default: 00:05:00.</summary>
     public TimeSpan NoWorkersTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>How long one chunk attempt may take, queueing included, before it is retried elsewhere. Default: 00:00:25.</summary>
+    /// <summary>How long one chunk attempt may take, queueing included, before it is retried elsewhere; raised to 4 × the planned chunk duration, and at most 25 s (under Orleans' 30 s response timeout). Default: 00:00:25.</summary>
     public TimeSpan ChunkTimeout { get; set; } = TimeSpan.FromSeconds(25);
 
     /// <summary>Largest accepted total_points. Default: 10^13.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Pi.Orleans.Grains.Calculations;
 using Pi.Orleans.Grains.Sampling;
 
 namespace Pi.Orleans.Grains;
@@ -12,6 +13,23 @@ internal sealed class PiOptionsValidator : IValidateOptions<PiOptions>
         if (options.ChunkTimeout <= TimeSpan.Zero)
         {
             failures.Add("Pi:ChunkTimeout must be positive.");
+        }
+
+        if (options.ChunkTimeout > ChunkTiming.CallLimit)
+        {
+            failures.Add($"Pi:ChunkTimeout {options.ChunkTimeout} is longer than {ChunkTiming.CallLimit}: a chunk call must end before Orleans' 30 s response timeout.");
+        }
+
+        if (options.ChunkDuration < TimeSpan.Zero || options.ChunkDuration * ChunkTiming.TimeoutFactor > ChunkTiming.CallLimit)
+        {
+            failures.Add($"Pi:ChunkDuration {options.ChunkDuration} must be between 0 and {ChunkTiming.CallLimit / ChunkTiming.TimeoutFactor}: a chunk's timeout is {ChunkTiming.TimeoutFactor} × its duration and must stay under {ChunkTiming.CallLimit}.");
+        }
+
+        // Without a measured rate the largest calculation is cut by ChunkPoints; past MaxChunks its chunks would grow without
+        // bound (10^15 points in 4,096 chunks took 70 s each and timed out on every attempt).
+        if ((decimal)options.MaxTotalPoints > (decimal)options.MaxChunks * options.ChunkPoints)
+        {
+            failures.Add($"Pi:MaxTotalPoints {options.MaxTotalPoints} needs more than Pi:MaxChunks {options.MaxChunks} chunks of Pi:ChunkPoints {options.ChunkPoints}: raise Pi:MaxChunks or Pi:ChunkPoints, or lower Pi:MaxTotalPoints.");
         }
 
         if (options.PersistInterval < TimeSpan.Zero)

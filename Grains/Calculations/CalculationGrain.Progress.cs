@@ -27,7 +27,7 @@ public sealed partial class CalculationGrain
         var (inside, done) = S.Counts();
 
         return new CalculationProgress(
-            Id, S.Status, S.Chunks.Count, S.ChunksTotal, done, inside, S.Request!.TotalPoints,
+            Id, S.Status, S.ChunksDone(), S.ChunksTotal, done, inside, S.Request!.TotalPoints,
             [.. _working.Where(w => w.Value > 0).Select(w => w.Key).Order(StringComparer.Ordinal)], [.. S.Silos]);
     }
 

@@ -13,7 +13,7 @@ public sealed partial class CalculationGrain
         activity?.SetTag("pi.calculation.id", Id);
         activity?.SetTag("pi.calculation.points", S.Request!.TotalPoints);
         activity?.SetTag("pi.calculation.mode", S.Request!.Mode.ToString().ToLowerInvariant());
-        var unfinished = S.ChunksTotal - S.Chunks.Count;
+        var unfinished = S.ChunksTotal - S.ChunksDone();
         instruments.OnChunksPending(unfinished);
         instruments.OnCalculationActive(CalculationStatus.Running, +1);
         try
@@ -27,8 +27,8 @@ public sealed partial class CalculationGrain
                 await RecordInIndexAsync();
             }
 
-            var plan = new ChunkPlan(S.Request!.TotalPoints, S.BlocksPerChunk, S.ChunksTotal);
-            if (S.Request.Mode == CalculationMode.Single && options.Value.RunsChunks)
+            var plan = S.Plan();
+            if (S.Request!.Mode == CalculationMode.Single && options.Value.RunsChunks)
             {
                 await RunHereAsync(plan, stopSending, cancellationToken);
             }
@@ -37,7 +37,7 @@ public sealed partial class CalculationGrain
                 await RunChunksAsync(plan, stopSending, cancellationToken);
             }
 
-            if (S.Chunks.Count < S.ChunksTotal)
+            if (S.ChunksDone() < S.ChunksTotal)
             {
                 // Drained for a deactivation: OnDeactivateAsync writes the state and the next activation resumes.
                 return;
@@ -59,7 +59,7 @@ public sealed partial class CalculationGrain
         finally
         {
             // Each finished chunk was taken off already; what is left is no longer pending here.
-            instruments.OnChunksPending(-(S.ChunksTotal - S.Chunks.Count));
+            instruments.OnChunksPending(-(S.ChunksTotal - S.ChunksDone()));
             instruments.OnCalculationActive(CalculationStatus.Running, -1);
         }
     }
@@ -70,11 +70,12 @@ public sealed partial class CalculationGrain
     private async Task RunChunksAsync(ChunkPlan plan, CancellationToken stopSending, CancellationToken cancellationToken)
     {
         var seed = S.Request!.Seed;
-        var scheduler = ChunkScheduler.Create(S.Request.Mode, plan.ChunkCount, S.Chunks.Keys, options.Value, time);
+        var scheduler = ChunkScheduler.Create(S.Request.Mode, plan.ChunkCount, S.Done.NextUndone, options.Value, time);
         var calls = new Dictionary<Task<ChunkResult>, ChunkDispatch>();
+        var workers = new ChunkWorkers();
         while (!scheduler.IsDone && (!stopSending.IsCancellationRequested || calls.Count > 0))
         {
-            var silos = (await clusterSlots.ReadCachedAsync(cancellationToken)).Where(s => s.RunsChunks).ToList();
+            var silos = workers.Of(await clusterSlots.ReadCachedAsync(cancellationToken));
             foreach (var dispatch in stopSending.IsCancellationRequested ? [] : scheduler.Dispatch(silos))
             {
                 calls.Add(CallAsync($"{Id:N}/{dispatch.Index}/{dispatch.Attempt}", plan.Work(seed, dispatch.Index), dispatch.Silo, cancellationToken), dispatch);
@@ -94,12 +95,11 @@ public sealed partial class CalculationGrain
             {
                 var result = await done;
                 scheduler.Succeeded(ended);
-                if (!S.Chunks.ContainsKey(ended.Index))
+                if (Record(ended.Index, result))
                 {
                     instruments.OnChunksPending(-1);
                 }
 
-                Record(ended.Index, result);
                 Notify(force: false);
                 await _writer.WriteIfDueAsync(OnWriteFailed);
             }
@@ -124,13 +124,8 @@ public sealed partial class CalculationGrain
     private async Task RunHereAsync(ChunkPlan plan, CancellationToken stopSending, CancellationToken cancellationToken)
     {
         var seed = S.Request!.Seed;
-        for (var index = 0; index < plan.ChunkCount && !stopSending.IsCancellationRequested; index++)
+        for (var index = S.Done.NextUndone(0); index < plan.ChunkCount && !stopSending.IsCancellationRequested; index = S.Done.NextUndone(index + 1))
         {
-            if (S.Chunks.ContainsKey(index))
-            {
-                continue;
-            }
-
             Working(computer.SiloName, +1);
             ChunkResult result;
             try
@@ -169,7 +164,8 @@ public sealed partial class CalculationGrain
     {
         await Task.Yield();
         using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        attempt.CancelAfter(options.Value.ChunkTimeout);
+        var timeout = ChunkTiming.Timeout(options.Value.ChunkTimeout, S.PlannedChunkSeconds);
+        attempt.CancelAfter(timeout);
         try
         {
             var chunk = GrainFactory.GetGrain<IChunkGrain>(key);
@@ -177,14 +173,15 @@ public sealed partial class CalculationGrain
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new TimeoutException($"chunk attempt {key} took longer than {options.Value.ChunkTimeout}");
+            throw new TimeoutException($"chunk attempt {key} took longer than {timeout}");
         }
     }
 
-    private void Record(int index, ChunkResult result)
+    // False when the chunk was counted already (a duplicated result): nothing is added twice.
+    private bool Record(int index, ChunkResult result)
     {
-        S.Record(index, result);
         LogChunkDone(logger, Id, index, result.Silo, result.ComputeMs, result.QueuedMs);
+        return S.Record(index, result);
     }
 
     private async Task FinishAsync(CalculationStatus status, string? error)
@@ -200,7 +197,7 @@ public sealed partial class CalculationGrain
         }
 
         instruments.OnCalculationFinished(status, S.FinishedAt - S.StartedAt);
-        LogFinished(logger, LevelOf(S.Request.Mode), Id, status, S.Chunks.Count, S.ChunkRetries);
+        LogFinished(logger, LevelOf(S.Request.Mode), Id, status, S.ChunksDone(), S.ChunkRetries);
         _working.Clear();
         Notify(force: true);
         _finished.TrySetResult();

@@ -48,7 +48,7 @@ public sealed partial class CalculationGrain(
 
         if (S.Status.IsActive())
         {
-            LogResuming(logger, Id, S.Chunks.Count, S.ChunksTotal);
+            LogResuming(logger, Id, S.ChunksDone(), S.ChunksTotal);
             StartRun();
         }
         else
@@ -97,7 +97,10 @@ public sealed partial class CalculationGrain(
         }
 
         var o = options.Value;
-        var plan = ChunkPlan.Create(request.TotalPoints, o.ChunkPoints, o.MaxChunks);
+
+        // The slots do not report a measured rate yet, so plans are cut by Pi:ChunkPoints until they do.
+        const double pointsPerSecondPerSlot = 0;
+        var plan = ChunkPlan.ForDuration(request.TotalPoints, pointsPerSecondPerSlot, o.ChunkDuration, o.ChunkPoints, o.MaxChunks);
         state.State = new CalculationState
         {
             Request = request,
@@ -105,6 +108,7 @@ public sealed partial class CalculationGrain(
             CreatedAt = time.GetUtcNow(),
             BlocksPerChunk = plan.BlocksPerChunk,
             ChunksTotal = plan.ChunkCount,
+            PlannedChunkSeconds = plan.ChunkSeconds(pointsPerSecondPerSlot),
         };
         _writer.CountAsWritten();
         await RecordInIndexAsync();
@@ -149,7 +153,7 @@ public sealed partial class CalculationGrain(
 
         if (S.Status.IsActive())
         {
-            LogCancelled(logger, Id, S.Chunks.Count, S.ChunksTotal);
+            LogCancelled(logger, Id, S.ChunksDone(), S.ChunksTotal);
             if (_run is not null)
             {
                 await _run.CancelAsync();
@@ -198,7 +202,7 @@ public sealed partial class CalculationGrain(
         var (inside, done) = S.Counts();
 
         return new CalculationSnapshot(
-            Id, S.Request!, S.Status, S.ChunksTotal, S.Chunks.Count, inside, done, [.. S.Silos],
+            Id, S.Request!, S.Status, S.ChunksTotal, S.ChunksDone(), inside, done, [.. S.Silos],
             S.CreatedAt, S.StartedAt, S.FinishedAt, S.Error, S.ChunkRetries);
     }
 

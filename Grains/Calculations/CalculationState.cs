@@ -2,13 +2,20 @@ using Pi.Orleans.Grains.History;
 
 namespace Pi.Orleans.Grains.Calculations;
 
-/// <summary>The persisted state of one calculation; per-chunk results are keyed by chunk index, so a retry overwrites.</summary>
+/// <summary>
+/// The persisted state of one calculation, bounded by design: running sums of the finished chunks, a compact record of which
+/// are done (so a retried or duplicated result is never counted twice) and the silos that computed them; nothing per chunk.
+/// </summary>
 [GenerateSerializer, Alias("pi.CalculationState")]
 public sealed class CalculationState : IHistoryRecord
 {
+    // Id 2 held one entry per chunk until the state became bounded; it is not reused. A state written before then resumes
+    // with no chunk done and computes them all again.
+    [NonSerialized]
+    private HashSet<string>? _silosSeen;
+
     [Id(0)] public CalculationRequest? Request { get; set; }
     [Id(1)] public CalculationStatus Status { get; set; }
-    [Id(2)] public Dictionary<int, ChunkEntry> Chunks { get; set; } = [];
     [Id(3)] public List<string> Silos { get; set; } = [];
     [Id(4)] public DateTimeOffset CreatedAt { get; set; }
     [Id(5)] public DateTimeOffset? StartedAt { get; set; }
@@ -17,32 +24,40 @@ public sealed class CalculationState : IHistoryRecord
     [Id(8)] public long BlocksPerChunk { get; set; }
     [Id(9)] public int ChunksTotal { get; set; }
     [Id(10)] public int ChunkRetries { get; set; }
+    [Id(11)] public DoneChunks Done { get; set; } = new();
+    [Id(12)] public long Inside { get; set; }
+    [Id(13)] public long PointsDone { get; set; }
 
-    /// <summary>Stores the counts of chunk <paramref name="index"/>; a retried chunk overwrites its entry and is never counted twice.</summary>
-    public void Record(int index, ChunkResult result)
+    /// <summary>The chunk duration the plan aimed at, in seconds; 0 when the plan was cut by points (no measured rate).</summary>
+    [Id(14)] public double PlannedChunkSeconds { get; set; }
+
+    /// <summary>Adds the counts of chunk <paramref name="index"/>; false (and nothing added) when it was counted already.</summary>
+    public bool Record(int index, ChunkResult result)
     {
-        var silo = Silos.IndexOf(result.Silo);
-        if (silo < 0)
+        if (!Done.Add(index))
         {
-            Silos.Add(result.Silo);
-            silo = Silos.Count - 1;
+            return false;
         }
 
-        Chunks[index] = new ChunkEntry(result.Inside, result.Total, silo);
+        Inside += result.Inside;
+        PointsDone += result.Total;
+        _silosSeen ??= [.. Silos];
+        if (_silosSeen.Add(result.Silo))
+        {
+            Silos.Add(result.Silo);
+        }
+
+        return true;
     }
 
     /// <summary>Inside and sampled points over the finished chunks.</summary>
-    public (long Inside, long Done) Counts()
-    {
-        long inside = 0, done = 0;
-        foreach (var chunk in Chunks.Values)
-        {
-            inside += chunk.Inside;
-            done += chunk.Total;
-        }
+    public (long Inside, long Done) Counts() => (Inside, PointsDone);
 
-        return (inside, done);
-    }
+    /// <summary>How many chunks are finished.</summary>
+    public int ChunksDone() => Done.Count;
+
+    /// <summary>The plan the calculation was cut by; a resume uses the same one, so the results stay bit-identical.</summary>
+    public ChunkPlan Plan() => new(Request!.TotalPoints, BlocksPerChunk, ChunksTotal);
 
     // Explicit, so that the JSON storage serializer does not write it.
     bool IHistoryRecord.IsFinished => !Status.IsActive();

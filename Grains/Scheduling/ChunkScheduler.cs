@@ -12,17 +12,19 @@ public sealed class ChunkScheduler(ChunkQueue queue, ChunkRouter router, int max
     // With no silo to send to, look again this often: one may join.
     private static readonly TimeSpan NoWorkersPoll = TimeSpan.FromSeconds(1);
     private readonly Dictionary<int, ChunkDispatch> _inFlight = [];
+    private IReadOnlyList<SlotSnapshot>? _silos;
     private DateTimeOffset? _noWorkersSince;
     private int _window;
 
     /// <summary>
-    /// The scheduler of a calculation in <paramref name="mode"/> with <paramref name="chunkCount"/> chunks, <paramref name="done"/>
-    /// of them finished: single mode keeps one attempt in flight on one silo, distributed mode <see cref="PiOptions.InFlightPerSlot"/> per slot.
+    /// The scheduler of a calculation in <paramref name="mode"/> with <paramref name="chunkCount"/> chunks, skipping the finished
+    /// ones (<paramref name="nextUndone"/> gives the first unfinished chunk at or after an index): single mode keeps one attempt
+    /// in flight on one silo, distributed mode <see cref="PiOptions.InFlightPerSlot"/> per slot.
     /// </summary>
-    public static ChunkScheduler Create(CalculationMode mode, int chunkCount, IEnumerable<int> done, PiOptions options, TimeProvider time)
+    public static ChunkScheduler Create(CalculationMode mode, int chunkCount, Func<int, int> nextUndone, PiOptions options, TimeProvider time)
     {
         ChunkRouter router = mode == CalculationMode.Single ? new SingleSiloRouter(time) : new BalancedRouter(options.InFlightPerSlot, time);
-        return new ChunkScheduler(new ChunkQueue(chunkCount, done, time), router, options.MaxChunkAttempts, options.NoWorkersTimeout, time);
+        return new ChunkScheduler(new ChunkQueue(chunkCount, nextUndone, time), router, options.MaxChunkAttempts, options.NoWorkersTimeout, time);
     }
 
     /// <summary>Whether every chunk has finished: none left to send and none in flight.</summary>
@@ -33,7 +35,8 @@ public sealed class ChunkScheduler(ChunkQueue queue, ChunkRouter router, int max
 
     /// <summary>
     /// The attempts to send now, given the chunk-running <paramref name="silos"/>; throws <see cref="InvalidOperationException"/>
-    /// once no silo has run chunks for longer than the no-workers timeout.
+    /// once no silo has run chunks for longer than the no-workers timeout. Pass the same list instance while the silos do not
+    /// change: a new instance is read in full (O(silos)), the same one costs O(log silos) per chunk sent.
     /// </summary>
     public IReadOnlyList<ChunkDispatch> Dispatch(IReadOnlyList<SlotSnapshot> silos)
     {
@@ -44,12 +47,18 @@ public sealed class ChunkScheduler(ChunkQueue queue, ChunkRouter router, int max
             throw new InvalidOperationException($"no silo has run chunks for {noWorkersTimeout}; start a worker silo and submit again");
         }
 
-        _window = silos.Count == 0 ? 0 : router.Window(silos);
+        if (!ReferenceEquals(silos, _silos))
+        {
+            router.Refresh(silos);
+            _silos = silos;
+        }
+
+        _window = silos.Count == 0 ? 0 : router.Window;
         var sent = new List<ChunkDispatch>();
         while (_inFlight.Count < _window && queue.TryTake(out var index))
         {
-            var silo = router.Choose(silos);
-            var dispatch = new ChunkDispatch(index, queue.Attempt(index), silo, silos.FirstOrDefault(s => s.Silo == silo)?.Name);
+            var silo = router.Choose();
+            var dispatch = new ChunkDispatch(index, queue.Attempt(index), silo, router.NameOf(silo));
             _inFlight.Add(index, dispatch);
             if (silo is not null)
             {
@@ -76,7 +85,14 @@ public sealed class ChunkScheduler(ChunkQueue queue, ChunkRouter router, int max
     }
 
     /// <summary>The attempt <paramref name="dispatch"/> returned its chunk's result.</summary>
-    public void Succeeded(ChunkDispatch dispatch) => End(dispatch, succeeded: true);
+    public void Succeeded(ChunkDispatch dispatch)
+    {
+        End(dispatch, succeeded: true);
+        queue.Forget(dispatch.Index);
+    }
+
+    /// <summary>The chunks waiting for a retry.</summary>
+    public int RetriesWaiting => queue.RetriesWaiting;
 
     /// <summary>The attempt <paramref name="dispatch"/> failed; returns whether its chunk will be sent again, false when it has used every attempt.</summary>
     public bool Failed(ChunkDispatch dispatch)

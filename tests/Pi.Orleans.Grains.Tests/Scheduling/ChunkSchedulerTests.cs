@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
+using Pi.Orleans.Grains.Calculations;
 using Pi.Orleans.Grains.Scheduling;
 
 namespace Pi.Orleans.Grains.Tests.Scheduling;
@@ -135,7 +136,7 @@ public sealed class ChunkSchedulerTests
     [Fact]
     public void SingleModeSendsOneChunkAtATimeAndKeepsToOneSiloUntilAnAttemptFails()
     {
-        var scheduler = new ChunkScheduler(new ChunkQueue(3, [], _time), new SingleSiloRouter(_time), 8, NoWorkersTimeout, _time);
+        var scheduler = new ChunkScheduler(new ChunkQueue(3, _time), new SingleSiloRouter(_time), 8, NoWorkersTimeout, _time);
         var silos = new[] { Silo("a", 1), Silo("b", 4) };
 
         var first = Assert.Single(scheduler.Dispatch(silos));
@@ -154,7 +155,8 @@ public sealed class ChunkSchedulerTests
     [Fact]
     public void ChunksAlreadyFinishedAreNeverSentAndTheRunIsDoneWhenTheRestSucceed()
     {
-        var scheduler = new ChunkScheduler(new ChunkQueue(5, [0, 2], _time), new BalancedRouter(2, _time), 8, NoWorkersTimeout, _time);
+        var done = Done(0, 2);
+        var scheduler = new ChunkScheduler(new ChunkQueue(5, done.NextUndone, _time), new BalancedRouter(2, _time), 8, NoWorkersTimeout, _time);
 
         var sent = scheduler.Dispatch([Silo("a", 4)]);
         Assert.False(scheduler.IsDone);
@@ -201,16 +203,60 @@ public sealed class ChunkSchedulerTests
         var options = new PiOptions { InFlightPerSlot = 3 };
         var silos = new[] { Silo("a", 2), Silo("b", 2) };
 
-        var single = ChunkScheduler.Create(CalculationMode.Single, 100, [], options, _time).Dispatch(silos);
-        var distributed = ChunkScheduler.Create(CalculationMode.Distributed, 100, [], options, _time).Dispatch(silos);
+        var single = ChunkScheduler.Create(CalculationMode.Single, 100, index => index, options, _time).Dispatch(silos);
+        var distributed = ChunkScheduler.Create(CalculationMode.Distributed, 100, index => index, options, _time).Dispatch(silos);
 
         Assert.Single(single);
         Assert.Equal(12, distributed.Count);
+    }
+
+    [Fact]
+    public void AChunkFinishedAfterTheQueueWasMadeIsSkippedWhenTheCursorReachesIt()
+    {
+        var done = Done();
+        var scheduler = new ChunkScheduler(new ChunkQueue(6, done.NextUndone, _time), new BalancedRouter(1, _time), 8, NoWorkersTimeout, _time);
+        var silos = new[] { Silo("a", 2) };
+        var first = scheduler.Dispatch(silos);
+        done.Add(2);
+        done.Add(3);
+        foreach (var dispatch in first)
+        {
+            scheduler.Succeeded(dispatch);
+        }
+
+        Assert.Equal([0, 1], first.Select(d => d.Index));
+        Assert.Equal([4, 5], scheduler.Dispatch(silos).Select(d => d.Index));
+    }
+
+    [Fact]
+    public void AmongAThousandSilosEachChunkGoesToTheLeastLoadedAndTheLoadStaysEven()
+    {
+        var scheduler = Balanced(chunks: 100_000, perSlot: 2);
+        var silos = Enumerable.Range(0, 1000).Select(i => Silo($"s{i:D4}", 8)).ToList();
+
+        var sent = scheduler.Dispatch(silos);
+        var perSilo = sent.GroupBy(d => d.Silo).Select(g => g.Count()).ToList();
+
+        Assert.Equal(16_000, sent.Count);
+        Assert.Equal(1000, perSilo.Count);
+        Assert.All(perSilo, count => Assert.Equal(16, count));
+        Assert.All(sent, d => Assert.Equal("name-" + d.Silo, d.SiloName));
+    }
+
+    private static DoneChunks Done(params int[] indexes)
+    {
+        var done = new DoneChunks();
+        foreach (var index in indexes)
+        {
+            done.Add(index);
+        }
+
+        return done;
     }
 
     private static SlotSnapshot Silo(string address, int slots) =>
         new(address, slots, Used: 0, Queued: 0, RunsChunks: true, ChunksCompleted: 0, PendingChunks: 0, Name: "name-" + address);
 
     private ChunkScheduler Balanced(int chunks, int maxAttempts = 8, int perSlot = 2) =>
-        new(new ChunkQueue(chunks, [], _time), new BalancedRouter(perSlot, _time), maxAttempts, NoWorkersTimeout, _time);
+        new(new ChunkQueue(chunks, _time), new BalancedRouter(perSlot, _time), maxAttempts, NoWorkersTimeout, _time);
 }

@@ -19,7 +19,7 @@ public sealed class VirtualClusterTests
     [Fact]
     public void EveryChunkSucceedsOnceWhileTheWindowGrowsWithJoiningSilosAndADeadSiloIsAvoided()
     {
-        var scheduler = ChunkScheduler.Create(CalculationMode.Distributed, Chunks, [], new PiOptions(), _time);
+        var scheduler = ChunkScheduler.Create(CalculationMode.Distributed, Chunks, index => index, new PiOptions(), _time);
         var running = new PriorityQueue<(ChunkDispatch Dispatch, bool Succeeds), DateTimeOffset>();
         var succeeded = new List<int>();
         var sentTo = new Dictionary<string, int>();
