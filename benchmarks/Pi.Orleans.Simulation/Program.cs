@@ -1,0 +1,25 @@
+using System.Globalization;
+using Pi.Orleans.Simulation;
+
+// dotnet run -c Release --project benchmarks/Pi.Orleans.Simulation -- [--silos 10,100,1000] [--points 1e16] [--lifetime-minutes 120] [--out file.md]
+var silos = Option("--silos", "10,100,1000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
+var points = (long)double.Parse(Option("--points", "1e16"), CultureInfo.InvariantCulture);
+var lifetime = TimeSpan.FromMinutes(double.Parse(Option("--lifetime-minutes", "120"), CultureInfo.InvariantCulture));
+var results = new List<SimulationResult>();
+foreach (var count in silos)
+{
+    var result = new ClusterSimulation(new SimulationOptions(count, TotalPoints: points, MeanSiloLifetime: lifetime)).Run();
+    Console.Error.WriteLine($"{count} silos: {result.Elapsed.TotalSeconds:N0} s virtual, {result.ProcessSeconds:0.0} s CPU");
+    results.Add(result);
+}
+
+var table = MarkdownTable.Of(results);
+Console.Write(table);
+if (args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault() is { } path)
+{
+    await File.WriteAllTextAsync(path, table);
+}
+
+return results.All(r => r.CountsMatch) ? 0 : 1;
+
+string Option(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
