@@ -71,29 +71,26 @@ public sealed partial class CalculationGrain
     {
         var seed = S.Request!.Seed;
         var scheduler = ChunkScheduler.Create(S.Request.Mode, plan.ChunkCount, S.Done.NextUndone, options.Value, time);
-        var calls = new Dictionary<Task<ChunkResult>, ChunkDispatch>();
+        var calls = new ChunkCalls();
         var workers = new ChunkWorkers();
         while (!scheduler.IsDone && (!stopSending.IsCancellationRequested || calls.Count > 0))
         {
             var silos = workers.Of(await clusterSlots.ReadCachedAsync(cancellationToken));
             foreach (var dispatch in stopSending.IsCancellationRequested ? [] : scheduler.Dispatch(silos))
             {
-                calls.Add(CallAsync($"{Id:N}/{dispatch.Index}/{dispatch.Attempt}", plan.Work(seed, dispatch.Index), dispatch.Silo, cancellationToken), dispatch);
+                calls.Add(dispatch, CallAsync($"{Id:N}/{dispatch.Index}/{dispatch.Attempt}", plan.Work(seed, dispatch.Index), dispatch.Silo, cancellationToken));
                 Working(dispatch.SiloName, +1);
             }
 
-            var done = await NextAsync(calls.Keys, scheduler.WakeIn(), cancellationToken);
-            if (done is null)
+            if (await calls.NextAsync(scheduler.WakeIn(), time, cancellationToken) is not var (ended, call))
             {
                 continue;
             }
 
-            var ended = calls[done];
-            calls.Remove(done);
             Working(ended.SiloName, -1);
             try
             {
-                var result = await done;
+                var result = await call;
                 scheduler.Succeeded(ended);
                 if (Record(ended.Index, result))
                 {
@@ -142,20 +139,6 @@ public sealed partial class CalculationGrain
             Notify(force: false);
             await _writer.WriteIfDueAsync(OnWriteFailed);
         }
-    }
-
-    // The next finished call; or null when the scheduler's wake-up comes first.
-    private async Task<Task<ChunkResult>?> NextAsync(IEnumerable<Task<ChunkResult>> calls, TimeSpan? wakeIn, CancellationToken cancellationToken)
-    {
-        var tasks = calls.Cast<Task>().ToList();
-        if (wakeIn is { } delay)
-        {
-            tasks.Add(Task.Delay(delay, time, cancellationToken));
-        }
-
-        var first = await Task.WhenAny(tasks);
-        cancellationToken.ThrowIfCancellationRequested();
-        return first as Task<ChunkResult>;
     }
 
     // One attempt with its own deadline: on timeout the call is cancelled, which also stops the chunk on its silo.
