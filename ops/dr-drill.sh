@@ -23,7 +23,7 @@ mkdir -p "$DATA" "$BACKUPS"
 
 export ConnectionStrings__Redis="127.0.0.1:$REDIS_PORT" Cluster__ClusterId="drill-$$" Auth__ApiKeys__0="$API_KEY"
 export ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning Logging__LogLevel__Pi=Information
-export Pi__ChunkPoints=33554432 Pi__ChunkTimeout=00:00:05
+export Pi__ChunkPoints=33554432 Pi__ChunkDuration=00:00:00 Pi__ChunkTimeout=00:00:05
 
 now() { date +%s.%N; }
 since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }

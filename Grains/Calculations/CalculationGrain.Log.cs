@@ -7,6 +7,9 @@ public sealed partial class CalculationGrain
     [LoggerMessage(Message = "Calculation {CalculationId} accepted: {TotalPoints} points, {Mode}, seed {Seed}, {Chunks} chunks")]
     private static partial void LogAccepted(ILogger logger, LogLevel level, Guid calculationId, long totalPoints, CalculationMode mode, ulong seed, int chunks);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Calculation {CalculationId} refused: {Reason}")]
+    private static partial void LogRefused(ILogger logger, Guid calculationId, string reason);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Calculation {CalculationId} resuming with {ChunksDone}/{ChunksTotal} chunks done")]
     private static partial void LogResuming(ILogger logger, Guid calculationId, int chunksDone, int chunksTotal);
 

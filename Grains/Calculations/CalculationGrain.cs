@@ -98,8 +98,8 @@ public sealed partial class CalculationGrain(
 
         var o = options.Value;
 
-        // The slots do not report a measured rate yet, so plans are cut by Pi:ChunkPoints until they do.
-        const double pointsPerSecondPerSlot = 0;
+        // Chunks of about Pi:ChunkDuration at the slots' measured rate; Pi:ChunkPoints while no slot knows its rate.
+        var pointsPerSecondPerSlot = (await clusterSlots.ReadCachedAsync()).PointsPerSecondPerSlot();
         var plan = ChunkPlan.ForDuration(request.TotalPoints, pointsPerSecondPerSlot, o.ChunkDuration, o.ChunkPoints, o.MaxChunks);
         state.State = new CalculationState
         {
@@ -111,6 +111,14 @@ public sealed partial class CalculationGrain(
             PlannedChunkSeconds = plan.ChunkSeconds(pointsPerSecondPerSlot),
         };
         _writer.CountAsWritten();
+        if (ChunkTiming.Refusal(plan, pointsPerSecondPerSlot, o) is { } refusal)
+        {
+            // Its chunks would time out on every attempt: it fails at once with the reason, instead of burning CPU for nothing.
+            LogRefused(logger, Id, refusal);
+            await FinishAsync(CalculationStatus.Failed, refusal);
+            return Snapshot();
+        }
+
         await RecordInIndexAsync();
         if (request.Mode == CalculationMode.Distributed)
         {

@@ -42,8 +42,15 @@ public sealed class ClusterSimulation(SimulationOptions options)
     {
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var pi = options.Pi;
-        _plan = ChunkPlan.ForDuration(options.TotalPoints, options.SlotRate, pi.ChunkDuration, pi.ChunkPoints, pi.MaxChunks);
-        var chunkSeconds = _plan.ChunkSeconds(options.SlotRate);
+        for (var i = 0; i < options.Silos; i++)
+        {
+            Join();
+        }
+
+        // As CalculationGrain.StartAsync: the plan follows the rate the silos report.
+        var rate = View().PointsPerSecondPerSlot();
+        _plan = ChunkPlan.ForDuration(options.TotalPoints, rate, pi.ChunkDuration, pi.ChunkPoints, pi.MaxChunks);
+        var chunkSeconds = _plan.ChunkSeconds(rate);
         _timeout = ChunkTiming.Timeout(pi.ChunkTimeout, chunkSeconds);
         _state = new CalculationState
         {
@@ -57,10 +64,6 @@ public sealed class ClusterSimulation(SimulationOptions options)
         };
         _store.Write(_state, _clock.GetUtcNow());
         var ideal = TimeSpan.FromSeconds(options.TotalPoints / (options.SlotRate * options.Silos * options.SlotsPerSilo));
-        for (var i = 0; i < options.Silos; i++)
-        {
-            Join();
-        }
 
         if (options.CrashAt is { } crashAt)
         {
@@ -209,7 +212,7 @@ public sealed class ClusterSimulation(SimulationOptions options)
 
     private void Join()
     {
-        var silo = new SimulatedSilo(_nextSilo++, options.SlotsPerSilo);
+        var silo = new SimulatedSilo(_nextSilo++, options.SlotsPerSilo, options.SlotRate);
         _silos.Add(silo.Snapshot.Silo, silo);
         var lifetime = TimeSpan.FromSeconds(-Math.Log(1 - _random.NextDouble()) * options.Lifetime.TotalSeconds);
         Schedule(_clock.GetUtcNow() + lifetime, new SimulationEvent.SiloEnds(silo));
@@ -227,7 +230,6 @@ public sealed class ClusterSimulation(SimulationOptions options)
     {
         _scheduler = ChunkScheduler.Create(CalculationMode.Distributed, _state.ChunksTotal, _state.Done.NextUndone, options.Pi, _clock);
         _workers = new ChunkWorkers();
-        _viewAt = DateTimeOffset.MinValue;
     }
 
     // The silos the calculation sees: those that answer (not failed, not gone), read at most every 2 s like ClusterSlots.

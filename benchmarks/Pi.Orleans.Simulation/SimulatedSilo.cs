@@ -1,12 +1,12 @@
 namespace Pi.Orleans.Simulation;
 
 /// <summary>One worker silo: its slots run the chunks it gets one after another, each slot free again at a known time.</summary>
-public sealed class SimulatedSilo(int number, int slots)
+public sealed class SimulatedSilo(int number, int slots, double slotRate)
 {
     private readonly PriorityQueue<int, DateTimeOffset> _slotsFreeAt = Slots(slots);
 
     /// <summary>The slots snapshot the scheduler sees.</summary>
-    public SlotSnapshot Snapshot { get; } = new($"S10.{number / 65536}.{number / 256 % 256}.{number % 256}:11111:1", slots, 0, 0, true, 0, 0, $"worker-{number}");
+    public SlotSnapshot Snapshot { get; } = new($"S10.{number / 65536}.{number / 256 % 256}.{number % 256}:11111:1", slots, 0, 0, true, 0, 0, $"worker-{number}", slotRate);
 
     /// <summary>When the silo failed; null while it runs.</summary>
     public DateTimeOffset? FailedAt { get; set; }

@@ -23,6 +23,7 @@ public sealed class LimitsTests : IAsyncLifetime
             ["Limits__SubmissionsPerMinutePerClient"] = "120",
             ["Limits__RetryAfterSeconds"] = "7",
             ["Pi__ChunkPoints"] = (1 << 22).ToString(CultureInfo.InvariantCulture),
+            ["Pi__ChunkDuration"] = "00:00:00",
         });
         _api.Http.DefaultRequestHeaders.Add("X-Api-Key", Key);
         await _api.WaitReadyAsync(TimeSpan.FromSeconds(60));

@@ -66,6 +66,7 @@ public sealed partial class PodSecurityContextTests
         ["Cluster__GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
         ["Auth__ApiKeys__0"] = ApiKey,
         ["Pi__ChunkPoints"] = (1 << 21).ToString(CultureInfo.InvariantCulture),
+        ["Pi__ChunkDuration"] = "00:00:00",
         ["DOTNET_SHUTDOWNTIMEOUTSECONDS"] = "60",
     };
 

@@ -32,6 +32,7 @@ public sealed partial class ScrapeLiveTests(ChartFixture chart)
             ["Cluster__GatewayPort"] = FreePort.Next().ToString(),
             // Small chunks: a Debug build samples slowly, and many chunks give the histograms and rates data.
             ["Pi__ChunkPoints"] = ChunkPoints.ToString(),
+            ["Pi__ChunkDuration"] = "00:00:00",
         });
         await api.WaitReadyAsync(Patience, Token);
 

@@ -25,6 +25,7 @@ public sealed class EmbeddedApiFixture : IAsyncLifetime
             ["Cluster__SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
             ["Cluster__GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
             ["Pi__ChunkPoints"] = (1 << 22).ToString(CultureInfo.InvariantCulture),
+            ["Pi__ChunkDuration"] = "00:00:00",
             ["Pi__MaxSinglePoints"] = "2000000000",
             ["Limits__SubmissionsPerMinutePerClient"] = "1000000",
         });

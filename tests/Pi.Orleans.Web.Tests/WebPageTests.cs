@@ -25,6 +25,7 @@ public sealed class WebPageTests : IAsyncLifetime
             ["Cluster__SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
             ["Cluster__GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
             ["Pi__ChunkPoints"] = (1 << 26).ToString(CultureInfo.InvariantCulture),
+            ["Pi__ChunkDuration"] = "00:00:00",
         });
         await _api.WaitReadyAsync(TimeSpan.FromSeconds(60));
         _playwright = await Playwright.CreateAsync();

@@ -68,6 +68,7 @@ public sealed class RedisClusterFixture : IAsyncLifetime
         ["Cluster__SiloPort"] = siloPort.ToString(),
         ["Cluster__GatewayPort"] = gatewayPort.ToString(),
         ["Pi__ChunkPoints"] = (1 << 22).ToString(),
+        ["Pi__ChunkDuration"] = "00:00:00",
         ["Pi__Slots"] = "2",
         ["Auth__ApiKeys__0"] = ApiKey,
     };

@@ -127,6 +127,7 @@ public sealed class KubernetesClusterFixture : IAsyncLifetime
         ["Dashboard__Enabled"] = "false",
         ["Auth__ApiKeys__0"] = ApiKey,
         ["Pi__ChunkPoints"] = (1 << 22).ToString(),
+        ["Pi__ChunkDuration"] = "00:00:00",
         ["Pi__Slots"] = "2",
     };
 }

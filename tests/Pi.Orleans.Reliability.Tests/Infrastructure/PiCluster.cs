@@ -150,6 +150,7 @@ public sealed class PiCluster : IAsyncLifetime
         ["Pi__Slots"] = SlotsPerWorker.ToString(),
         ["Pi__InFlightPerSlot"] = InFlightPerSlot.ToString(),
         ["Pi__ChunkPoints"] = ChunkPoints.ToString(),
+        ["Pi__ChunkDuration"] = "00:00:00",
         ["Pi__PersistInterval"] = PersistInterval.ToString("c"),
         ["Pi__ChunkTimeout"] = ChunkTimeout.ToString("c"),
         ["Shutdown__ReadinessDelay"] = ReadinessDelay.ToString("c"),
