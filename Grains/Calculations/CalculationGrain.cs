@@ -98,9 +98,11 @@ public sealed partial class CalculationGrain(
 
         var o = options.Value;
 
-        // Chunks of about Pi:ChunkDuration at the slots' measured rate; Pi:ChunkPoints while no slot knows its rate.
-        var pointsPerSecondPerSlot = (await clusterSlots.ReadCachedAsync()).PointsPerSecondPerSlot();
-        var plan = ChunkPlan.ForDuration(request.TotalPoints, pointsPerSecondPerSlot, o.ChunkDuration, o.ChunkPoints, o.MaxChunks);
+        // Chunks of about Pi:ChunkDuration (longer on many slots) at the slots' measured rate; Pi:ChunkPoints while no slot knows its rate.
+        var silos = await clusterSlots.ReadCachedAsync();
+        var pointsPerSecondPerSlot = silos.PointsPerSecondPerSlot();
+        var duration = ChunkTiming.TargetDuration(o, silos.Where(s => s.RunsChunks).Sum(s => s.Total));
+        var plan = ChunkPlan.ForDuration(request.TotalPoints, pointsPerSecondPerSlot, duration, o.ChunkPoints, o.MaxChunks);
         state.State = new CalculationState
         {
             Request = request,

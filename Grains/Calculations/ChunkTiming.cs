@@ -16,6 +16,22 @@ public static class ChunkTiming
     /// </summary>
     public const int TimeoutFactor = 4;
 
+    /// <summary>
+    /// How long a chunk should take on a cluster of <paramref name="slots"/> chunk slots: <see cref="PiOptions.ChunkDuration"/>,
+    /// longer when that many slots would send one calculation more than <see cref="PiOptions.MaxCompletionsPerSecond"/>
+    /// completions, and at most <see cref="CallLimit"/> ÷ <see cref="TimeoutFactor"/>; zero when chunks are cut by points.
+    /// </summary>
+    public static TimeSpan TargetDuration(PiOptions options, int slots)
+    {
+        if (options.ChunkDuration <= TimeSpan.Zero)
+        {
+            return TimeSpan.Zero;
+        }
+
+        var seconds = Math.Max(options.ChunkDuration.TotalSeconds, (double)slots / options.MaxCompletionsPerSecond);
+        return TimeSpan.FromSeconds(Math.Min(seconds, CallLimit.TotalSeconds / TimeoutFactor));
+    }
+
     /// <summary>The timeout of an attempt of a chunk planned to take <paramref name="plannedSeconds"/> (0: unknown).</summary>
     public static TimeSpan Timeout(TimeSpan chunkTimeout, double plannedSeconds) =>
         TimeSpan.FromSeconds(Math.Max(chunkTimeout.TotalSeconds, TimeoutFactor * plannedSeconds));

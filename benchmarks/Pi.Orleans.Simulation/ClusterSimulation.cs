@@ -49,7 +49,8 @@ public sealed class ClusterSimulation(SimulationOptions options)
 
         // As CalculationGrain.StartAsync: the plan follows the rate the silos report.
         var rate = View().PointsPerSecondPerSlot();
-        _plan = ChunkPlan.ForDuration(options.TotalPoints, rate, pi.ChunkDuration, pi.ChunkPoints, pi.MaxChunks);
+        var duration = ChunkTiming.TargetDuration(pi, View().Sum(s => s.Total));
+        _plan = ChunkPlan.ForDuration(options.TotalPoints, rate, duration, pi.ChunkPoints, pi.MaxChunks);
         var chunkSeconds = _plan.ChunkSeconds(rate);
         _timeout = ChunkTiming.Timeout(pi.ChunkTimeout, chunkSeconds);
         _state = new CalculationState

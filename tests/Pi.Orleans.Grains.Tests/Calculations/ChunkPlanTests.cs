@@ -48,6 +48,17 @@ public sealed class ChunkPlanTests
     }
 
     [Fact]
+    public void OnManySlotsChunksGrowSoThatOneCalculationReceivesAtMostMaxCompletionsPerSecond()
+    {
+        var options = new PiOptions();
+
+        Assert.Equal(TimeSpan.FromSeconds(1), ChunkTiming.TargetDuration(options, slots: 800));
+        Assert.Equal(TimeSpan.FromSeconds(4), ChunkTiming.TargetDuration(options, slots: 8_000));
+        Assert.Equal(ChunkTiming.CallLimit / ChunkTiming.TimeoutFactor, ChunkTiming.TargetDuration(options, slots: 100_000));
+        Assert.Equal(TimeSpan.Zero, ChunkTiming.TargetDuration(new PiOptions { ChunkDuration = TimeSpan.Zero }, slots: 8_000));
+    }
+
+    [Fact]
     public void AChunkTimeoutFollowsALongPlannedChunk()
     {
         Assert.Equal(TimeSpan.FromSeconds(20), ChunkTiming.Timeout(TimeSpan.FromSeconds(10), plannedSeconds: 5));
