@@ -23,7 +23,7 @@ public sealed class ChunkQueue(int chunkCount, Func<int, int> nextUndone, TimePr
     }
 
     /// <summary>Whether nothing is left to send.</summary>
-    public bool IsEmpty => _cursor >= chunkCount && _retries.Count == 0;
+    public bool IsEmpty => _retries.Count == 0 && (_cursor >= chunkCount || nextUndone(_cursor) >= chunkCount);
 
     /// <summary>Takes a retry that is due, else the next new chunk.</summary>
     public bool TryTake(out int index)

@@ -229,6 +229,20 @@ public sealed class ChunkSchedulerTests
     }
 
     [Fact]
+    public void TheRunIsDoneWhenEveryChunkLeftWasFinishedElsewhere()
+    {
+        var done = Done();
+        var scheduler = new ChunkScheduler(new ChunkQueue(3, done.NextUndone, _time), new BalancedRouter(1, _time), 8, NoWorkersTimeout, _time);
+        var first = Assert.Single(scheduler.Dispatch([Silo("a", 1)]));
+        done.Add(1);
+        done.Add(2);
+
+        scheduler.Succeeded(first);
+
+        Assert.True(scheduler.IsDone);
+    }
+
+    [Fact]
     public void AmongAThousandSilosEachChunkGoesToTheLeastLoadedAndTheLoadStaysEven()
     {
         var scheduler = Balanced(chunks: 100_000, perSlot: 2);

@@ -7,8 +7,8 @@ public sealed class ChunkWorkersTests
     [Fact]
     public void TheSameReadingGivesTheSameListOfChunkRunningSilosAndANewReadingANewOne()
     {
-        var workers = new ChunkWorkers();
         IReadOnlyList<SlotSnapshot> reading = [Silo("front", runsChunks: false), Silo("a", runsChunks: true)];
+        var workers = new ChunkWorkers();
 
         var first = workers.Of(reading);
         var again = workers.Of(reading);
