@@ -63,7 +63,4 @@ public sealed class ChunkQueue(int chunkCount, Func<int, int> nextUndone, TimePr
 
     /// <summary>How long until the earliest retry is due, or null when none waits.</summary>
     public TimeSpan? NextRetryIn() => _retries.TryPeek(out _, out var notBefore) ? notBefore - time.GetUtcNow() : null;
-
-    /// <summary>The chunks waiting for a retry.</summary>
-    public int RetriesWaiting => _retries.Count;
 }

@@ -91,9 +91,6 @@ public sealed class ChunkScheduler(ChunkQueue queue, ChunkRouter router, int max
         queue.Forget(dispatch.Index);
     }
 
-    /// <summary>The chunks waiting for a retry.</summary>
-    public int RetriesWaiting => queue.RetriesWaiting;
-
     /// <summary>The attempt <paramref name="dispatch"/> failed; returns whether its chunk will be sent again, false when it has used every attempt.</summary>
     public bool Failed(ChunkDispatch dispatch)
     {
