@@ -23,7 +23,8 @@ internal sealed class JsonNumberConverter : JsonConverter<decimal>
 
     public override void Write(Utf8JsonWriter writer, decimal value, JsonSerializerOptions options) => writer.WriteNumberValue(value);
 
-    private static string Kind(JsonTokenType token) => token switch
+    /// <summary>The name of a JSON token kind for an error message.</summary>
+    internal static string Kind(JsonTokenType token) => token switch
     {
         JsonTokenType.StartObject => "object",
         JsonTokenType.StartArray => "array",
