@@ -3,7 +3,7 @@ using Spectre.Console;
 
 namespace Pi.Orleans.Cli.Rendering;
 
-/// <summary>A live progress bar for one calculation: estimate ± SE and the silos working, from the events stream or by polling.</summary>
+/// <summary>A live progress bar for one calculation: estimate ± SE, the ETA and the silos working, from the events stream or by polling.</summary>
 internal sealed class CalculationWatcher(IAnsiConsole console, PiApiClient api)
 {
     public async Task<Calculation> WatchAsync(Calculation start, CancellationToken cancellationToken)
@@ -34,6 +34,11 @@ internal sealed class CalculationWatcher(IAnsiConsole console, PiApiClient api)
         if (u.Estimate is { } pi)
         {
             text += $" · π ≈ {Format.Pi(pi)} ± {Format.Error(u.StandardError)}";
+        }
+
+        if (u.Status is "pending" or "running")
+        {
+            text += $" · ETA {Format.Eta(u.EtaS)}";
         }
 
         if (u.SilosWorking is { Count: > 0 } working)
