@@ -24,6 +24,7 @@ public static class PiGrainsExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddMetrics();
         builder.Services.TryAddSingleton<ChunkSlots>();
+        builder.Services.TryAddSingleton<SlotRate>();
         builder.Services.TryAddSingleton<ChunkComputer>();
         builder.Services.TryAddSingleton<PiInstruments>();
         builder.Services.TryAddSingleton<SlotsServiceClient>();

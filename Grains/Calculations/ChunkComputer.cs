@@ -8,7 +8,7 @@ namespace Pi.Orleans.Grains.Calculations;
 
 /// <summary>Computes one chunk on this silo: waits for one of its slots, samples off the grain scheduler, and records the span and metrics.</summary>
 public sealed partial class ChunkComputer(
-    ChunkSlots slots, ILocalSiloDetails silo, PiInstruments instruments, IOptions<PiOptions> options, ILogger<ChunkComputer> logger)
+    ChunkSlots slots, SlotRate rate, ILocalSiloDetails silo, PiInstruments instruments, IOptions<PiOptions> options, ILogger<ChunkComputer> logger)
 {
     /// <summary>This silo's name, as results report it.</summary>
     public string SiloName => silo.Name;
@@ -24,6 +24,7 @@ public sealed partial class ChunkComputer(
             () => PiSampler.CountInside(work.Seed, work.FirstBlock, work.Points, options.Value.Kernel, cancellationToken),
             cancellationToken);
         instruments.OnChunkComputed(work.Points, run.Computed);
+        rate.Add(work.Points, run.Computed);
         LogComputed(logger, key, silo.Name, work.Points, run.Computed.TotalMilliseconds, run.Queued.TotalMilliseconds);
         return new ChunkResult(run.Value, work.Points, silo.Name, run.Computed.TotalMilliseconds, run.Queued.TotalMilliseconds);
     }

@@ -12,6 +12,7 @@ public sealed class SlotsService(
     Silo silo,
     ILoggerFactory loggerFactory,
     ChunkSlots slots,
+    SlotRate rate,
     PiInstruments instruments,
     ILocalSiloDetails localSilo,
     IOptions<PiOptions> options) : GrainService(grainId, silo, loggerFactory), ISlotsService
@@ -24,5 +25,16 @@ public sealed class SlotsService(
         options.Value.RunsChunks,
         slots.Completed,
         instruments.PendingChunks,
-        localSilo.Name));
+        localSilo.Name,
+        options.Value.RunsChunks ? rate.PointsPerSecond : 0));
+
+    /// <summary>Starts the service; a silo that runs chunks measures its slot rate once in the background, so the first plan has a rate.</summary>
+    public override async Task Start()
+    {
+        await base.Start();
+        if (options.Value.RunsChunks)
+        {
+            _ = Task.Run(rate.Calibrate);
+        }
+    }
 }

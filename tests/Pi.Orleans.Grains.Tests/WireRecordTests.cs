@@ -18,7 +18,7 @@ public sealed class WireRecordTests
         new CalculationSummary(Guid.NewGuid(), CalculationStatus.Cancelled, At, "key:ops"),
         new ChunkResult(785_398, 1_000_000, "worker-a", 12.5, 0.25),
         new ChunkWork(42, 65_536, 1L << 29),
-        new SlotSnapshot("S10.0.0.7:11111:1", 4, 3, 2, RunsChunks: true, 99, 17, "worker-a"),
+        new SlotSnapshot("S10.0.0.7:11111:1", 4, 3, 2, RunsChunks: true, 99, 17, "worker-a", 1.9e9),
     ];
 
     private readonly Serializer _serializer = new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>();

@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
+using Pi.Orleans.Grains.Sampling;
+
+namespace Pi.Orleans.Grains.Slots;
+
+/// <summary>
+/// The points one slot of this silo samples per second of computing: over the last <c>64</c> chunks computed here, and before
+/// the first one from a short calibration run (<see cref="Calibrate"/>). Queueing is not counted: it is a slot's speed, not a chunk's wait.
+/// </summary>
+public sealed class SlotRate(IOptions<PiOptions> options)
+{
+    private const int Window = 64;
+
+    // 64 blocks: about 4·10^6 points, a few milliseconds on one core.
+    private const long CalibrationPoints = 64L * PointStreams.BlockSize;
+    private readonly long[] _points = new long[Window];
+    private readonly double[] _seconds = new double[Window];
+    private readonly Lock _lock = new();
+    private int _next;
+    private int _count;
+    private double _calibrated;
+
+    /// <summary>Points per second of one slot; 0 until a chunk or the calibration has run.</summary>
+    public double PointsPerSecond
+    {
+        get
+        {
+            lock (_lock)
+            {
+                long points = 0;
+                double seconds = 0;
+                for (var i = 0; i < _count; i++)
+                {
+                    points += _points[i];
+                    seconds += _seconds[i];
+                }
+
+                return seconds > 0 ? points / seconds : _calibrated;
+            }
+        }
+    }
+
+    /// <summary>Counts a chunk of <paramref name="points"/> that computed for <paramref name="computed"/>.</summary>
+    public void Add(long points, TimeSpan computed)
+    {
+        if (points <= 0 || computed <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        lock (_lock)
+        {
+            _points[_next] = points;
+            _seconds[_next] = computed.TotalSeconds;
+            _next = (_next + 1) % Window;
+            _count = Math.Min(_count + 1, Window);
+        }
+    }
+
+    /// <summary>Samples a few million points on this thread, twice, and keeps the faster rate as the estimate until chunks are measured.</summary>
+    public void Calibrate()
+    {
+        var best = 0d;
+        for (var run = 0; run < 2; run++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            PiSampler.CountInside(0, 0, CalibrationPoints, options.Value.Kernel);
+            var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            best = Math.Max(best, CalibrationPoints / Math.Max(seconds, 1e-9));
+        }
+
+        lock (_lock)
+        {
+            _calibrated = best;
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Options;
+using Pi.Orleans.Grains.Slots;
+
+namespace Pi.Orleans.Grains.Tests.Slots;
+
+public sealed class SlotRateTests
+{
+    private readonly SlotRate _rate = new(Options.Create(new PiOptions()));
+
+    [Fact]
+    public void ASiloThatHasComputedNothingKnowsNoRate()
+    {
+        Assert.Equal(0, _rate.PointsPerSecond);
+    }
+
+    [Fact]
+    public void TheRateIsThePointsOverTheComputeTimeOfTheRecentChunks()
+    {
+        _rate.Add(3_000_000, TimeSpan.FromSeconds(1));
+        _rate.Add(1_000_000, TimeSpan.FromSeconds(1));
+
+        Assert.Equal(2_000_000, _rate.PointsPerSecond, precision: 6);
+    }
+
+    [Fact]
+    public void OnlyTheLast64ChunksCount()
+    {
+        _rate.Add(1_000_000_000, TimeSpan.FromSeconds(1));
+        for (var i = 0; i < 64; i++)
+        {
+            _rate.Add(500, TimeSpan.FromSeconds(1));
+        }
+
+        Assert.Equal(500, _rate.PointsPerSecond, precision: 6);
+    }
+
+    [Fact]
+    public void TheCalibrationGivesARateUntilTheFirstChunkIsMeasured()
+    {
+        _rate.Calibrate();
+        var calibrated = _rate.PointsPerSecond;
+        _rate.Add(1_000, TimeSpan.FromSeconds(1));
+
+        Assert.True(calibrated > 1_000_000, $"calibrated {calibrated} points/s");
+        Assert.Equal(1_000, _rate.PointsPerSecond, precision: 6);
+    }
+}
