@@ -4,7 +4,10 @@ using Pi.Orleans.Grains.Slots;
 
 namespace Pi.Orleans.Api.Estimates;
 
-/// <summary>Reads the cluster's <see cref="Throughput"/> from the slots every silo reports (at most 2 s old), as /api/cluster and the scaling signal do.</summary>
+/// <summary>
+/// Reads the cluster's <see cref="Throughput"/> from the slots every silo reports (at most 2 s old), as /api/cluster and the
+/// scaling signal do: the measured rate of one slot (<see cref="SlotThroughput"/>) and the slots of the silos that run chunks.
+/// </summary>
 public sealed class ThroughputReader(ClusterSlots slots, IOptionsMonitor<ScalingOptions> scaling)
 {
     /// <summary>The throughput now.</summary>
@@ -13,8 +16,6 @@ public sealed class ThroughputReader(ClusterSlots slots, IOptionsMonitor<Scaling
         var workers = (await slots.ReadCachedAsync(cancellationToken)).Where(s => s.RunsChunks).ToList();
         var configured = scaling.CurrentValue.SlotsPerWorker;
         var perWorker = configured > 0 ? configured : Math.Max(1, workers.Select(s => s.Total).DefaultIfEmpty(1).Max());
-        return new Throughput(RatePerSlot(workers), workers.Sum(s => s.Total), perWorker);
+        return new Throughput(workers.PointsPerSecondPerSlot(), workers.Sum(s => s.Total), perWorker);
     }
-
-    private static double RatePerSlot(IReadOnlyList<SlotSnapshot> workers) => 0;
 }
