@@ -31,7 +31,7 @@ internal sealed class SubmitCommand : Command
         Options.Add(_precision);
         Validators.Add(result =>
         {
-            if (result.GetValue(_points) is null == result.GetValue(_precision) is null)
+            if (result.GetResult(_points) is null == result.GetResult(_precision) is null)
             {
                 result.AddError("Give either --points or --precision.");
             }

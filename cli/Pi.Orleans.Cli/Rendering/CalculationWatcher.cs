@@ -28,7 +28,8 @@ internal sealed class CalculationWatcher(IAnsiConsole console, PiApiClient api)
         return final!;
     }
 
-    private static string Describe(ProgressUpdate u)
+    /// <summary>The text of the bar: status, chunks, the estimate ± SE, the ETA while it runs and the silos.</summary>
+    internal static string Describe(ProgressUpdate u)
     {
         var text = $"{Format.StatusMarkup(u.Status)} {u.ChunksDone}/{u.ChunksTotal} chunks";
         if (u.Estimate is { } pi)
