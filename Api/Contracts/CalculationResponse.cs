@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using Pi.Orleans.Api.Estimates;
+using Pi.Orleans.Grains.Precision;
 
 namespace Pi.Orleans.Api.Contracts;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Pi.Orleans.Api.Scaling;
+using Pi.Orleans.Grains.Precision;
 using Pi.Orleans.Grains.Slots;
 
 namespace Pi.Orleans.Api.Estimates;

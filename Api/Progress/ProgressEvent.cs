@@ -1,4 +1,4 @@
-using Pi.Orleans.Api.Estimates;
+using Pi.Orleans.Grains.Precision;
 
 namespace Pi.Orleans.Api.Progress;
 

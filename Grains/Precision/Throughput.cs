@@ -1,4 +1,4 @@
-namespace Pi.Orleans.Api.Estimates;
+namespace Pi.Orleans.Grains.Precision;
 
 /// <summary>
 /// The cluster's measured speed now: points per second per slot over the silos' recent window, the chunk slots available
