@@ -18,6 +18,7 @@ public sealed class PrecisionCoverageTests
         var estimates = Seeds.Select(seed => PiEstimate.From(PiSampler.CountInside(seed, 0, points, TestContext.Current.CancellationToken), points)!).ToList();
 
         var within = estimates.Count(e => Math.Abs(e.Pi - Math.PI) <= Target);
+        TestContext.Current.TestOutputHelper?.WriteLine($"{within} of {Runs} runs of {points} points within {Target} of π");
         Assert.True(within >= 0.95 * Runs, $"{within} of {Runs} runs of {points} points were within {Target} of π");
         Assert.All(estimates, e => Assert.True(PiEstimate.Z95 * e.StandardError <= Target, $"achieved half-width {PiEstimate.Z95 * e.StandardError}"));
     }
