@@ -24,6 +24,7 @@ app.MapPiMetrics();
 app.MapPiDashboard();
 app.MapCalculationsApi();
 app.MapClusterApi();
+app.MapEstimateApi();
 app.MapScalingApi();
 app.MapKubernetesApi().RequireAuthorization(AuthExtensions.OperatorPolicy);
 

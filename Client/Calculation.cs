@@ -2,7 +2,10 @@ using System.Text.Json.Serialization;
 
 namespace Pi.Orleans.Client;
 
-/// <summary>A calculation as the API returns it (snake_case on the wire).</summary>
+/// <summary>
+/// A calculation as the API returns it (snake_case on the wire). <see cref="TargetError"/> is set for a request by precision;
+/// <see cref="HalfWidth"/> and <see cref="TargetMet"/> once completed; <see cref="EtaS"/> is 0 once finished and null while unknown.
+/// </summary>
 public sealed record Calculation(
     Guid Id,
     string Status,
@@ -24,7 +27,11 @@ public sealed record Calculation(
     DateTimeOffset CreatedAt,
     DateTimeOffset? StartedAt,
     DateTimeOffset? FinishedAt,
-    string? Error)
+    string? Error,
+    double? TargetError = null,
+    double? HalfWidth = null,
+    bool? TargetMet = null,
+    double? EtaS = null)
 {
     /// <summary>Whether the calculation has reached a final status (completed, failed or cancelled).</summary>
     [JsonIgnore]

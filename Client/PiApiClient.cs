@@ -28,13 +28,33 @@ public sealed class PiApiClient(HttpClient http) : IDisposable
         return new PiApiClient(http);
     }
 
-    public async Task<Calculation> SubmitAsync(long totalPoints, string mode, ulong? seed, CancellationToken cancellationToken = default)
+    public Task<Calculation> SubmitAsync(long totalPoints, string mode, ulong? seed, CancellationToken cancellationToken = default) =>
+        PostCalculationAsync(new Dictionary<string, object?> { ["total_points"] = totalPoints, ["mode"] = mode, ["seed"] = seed }, cancellationToken);
+
+    /// <summary>POST /api/calculate by precision: the service plans the points that reach <paramref name="targetError"/> (half-width of the 95% interval).</summary>
+    public Task<Calculation> SubmitByPrecisionAsync(double targetError, string mode, ulong? seed, CancellationToken cancellationToken = default) =>
+        PostCalculationAsync(new Dictionary<string, object?> { ["target_error"] = targetError, ["mode"] = mode, ["seed"] = seed }, cancellationToken);
+
+    /// <summary>GET /api/estimate for a point count or a target error (give one), with an optional deadline in seconds.</summary>
+    public Task<Estimate> EstimateAsync(long? totalPoints, double? targetError, double? deadlineSeconds = null, CancellationToken cancellationToken = default)
     {
-        object body = seed is { } s
-            ? new { total_points = totalPoints, mode, seed = s }
-            : new { total_points = totalPoints, mode };
-        using var response = await http.PostAsJsonAsync("api/calculate", body, ApiJson.Options, cancellationToken);
-        return await ReadAsync<Calculation>(response, cancellationToken);
+        var query = new List<string>();
+        if (totalPoints is { } n)
+        {
+            query.Add(FormattableString.Invariant($"total_points={n}"));
+        }
+
+        if (targetError is { } t)
+        {
+            query.Add(FormattableString.Invariant($"target_error={t:R}"));
+        }
+
+        if (deadlineSeconds is { } d)
+        {
+            query.Add(FormattableString.Invariant($"deadline_s={d:R}"));
+        }
+
+        return GetJsonAsync<Estimate>("api/estimate?" + string.Join('&', query), cancellationToken);
     }
 
     public Task<Calculation> GetAsync(Guid id, CancellationToken cancellationToken = default) =>
@@ -100,6 +120,17 @@ public sealed class PiApiClient(HttpClient http) : IDisposable
     }
 
     public void Dispose() => http.Dispose();
+
+    private async Task<Calculation> PostCalculationAsync(Dictionary<string, object?> body, CancellationToken cancellationToken)
+    {
+        if (body["seed"] is null)
+        {
+            body.Remove("seed");
+        }
+
+        using var response = await http.PostAsJsonAsync("api/calculate", body, ApiJson.Options, cancellationToken);
+        return await ReadAsync<Calculation>(response, cancellationToken);
+    }
 
     private static async IAsyncEnumerable<ServerSentEvent> StreamAsync(
         HttpRequestMessage request, HttpResponseMessage response, [EnumeratorCancellation] CancellationToken cancellationToken)

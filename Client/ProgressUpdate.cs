@@ -1,6 +1,6 @@
 namespace Pi.Orleans.Client;
 
-/// <summary>One `progress` event of GET /api/calculate/{id}/events.</summary>
+/// <summary>One `progress` event of GET /api/calculate/{id}/events; <see cref="EtaS"/> is null while the API cannot tell.</summary>
 public sealed record ProgressUpdate(
     Guid Id,
     string Status,
@@ -11,9 +11,10 @@ public sealed record ProgressUpdate(
     double? Estimate,
     double? StandardError,
     IReadOnlyList<string>? SilosWorking,
-    IReadOnlyList<string>? SilosUsed)
+    IReadOnlyList<string>? SilosUsed,
+    double? EtaS = null)
 {
     /// <summary>The update a polled calculation stands for (no running estimate: the API gives it only once completed).</summary>
     public static ProgressUpdate From(Calculation c) =>
-        new(c.Id, c.Status, c.ChunksDone, c.ChunksTotal, c.PointsDone, c.Progress, c.ResultPi, c.StandardError, null, c.SilosUsed);
+        new(c.Id, c.Status, c.ChunksDone, c.ChunksTotal, c.PointsDone, c.Progress, c.ResultPi, c.StandardError, null, c.SilosUsed, c.EtaS);
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Pi.Orleans.Api.Contracts;
+using Pi.Orleans.Api.Estimates;
 using Pi.Orleans.Api.Limits;
 using Pi.Orleans.Api.Security;
 using Pi.Orleans.Grains;
@@ -19,14 +20,14 @@ public static class CalculationsApi
         group.MapPost("/", SubmitAsync).WithName("SubmitCalculation")
             .RequireAuthorization(AuthExtensions.OperatorPolicy)
             .RequireRateLimiting(LimitsExtensions.SubmitPolicy)
-            .WithSummary("Submit a calculation; single mode answers when done, distributed mode answers 202 at once.")
+            .WithSummary("Submit a calculation by total_points or by target_error; single mode answers when done, distributed mode answers 202 at once.")
             .Accepts<SubmitRequest>("application/json")
             .Produces<CalculationResponse>(StatusCodes.Status200OK)
             .Produces<CalculationResponse>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
-        group.MapGet("/{id}", GetAsync).WithName("GetCalculation").WithSummary("Status, progress and results of one calculation.");
+        group.MapGet("/{id}", GetAsync).WithName("GetCalculation").WithSummary("Status, progress, eta_s and results of one calculation.");
         group.MapGet("/", ListAsync).WithName("ListCalculations").WithSummary("Recent calculations, newest first.");
         group.MapDelete("/{id}", CancelAsync).WithName("CancelCalculation").WithSummary("Cancel a pending or running calculation.")
             .RequireAuthorization(AuthExtensions.OperatorPolicy);
@@ -36,7 +37,7 @@ public static class CalculationsApi
 
     private static async Task<IResult> SubmitAsync(
         HttpRequest http, IGrainFactory grains, IOptions<PiOptions> options, IOptions<LimitsOptions> limits, SingleRequestGate singles,
-        TimeProvider time, CancellationToken cancellationToken)
+        ThroughputReader throughput, TimeProvider time, CancellationToken cancellationToken)
     {
         var (read, problem) = await SubmitReader.ReadAsync(http, options.Value, cancellationToken);
         if (problem is not null)
@@ -68,7 +69,7 @@ public static class CalculationsApi
         var snapshot = await grain.StartAsync(request);
         if (request.Mode == CalculationMode.Distributed)
         {
-            return TypedResults.Accepted($"/api/calculate/{id}", CalculationResponse.From(snapshot, time.GetUtcNow()));
+            return TypedResults.Accepted($"/api/calculate/{id}", CalculationResponse.From(snapshot, time.GetUtcNow(), await throughput.ReadAsync(cancellationToken)));
         }
 
         while (snapshot.Status.IsActive())
@@ -81,7 +82,7 @@ public static class CalculationsApi
     }
 
     private static async Task<Results<Ok<CalculationResponse>, ProblemHttpResult, ValidationProblem>> GetAsync(
-        string id, IGrainFactory grains, TimeProvider time)
+        string id, IGrainFactory grains, ThroughputReader throughput, TimeProvider time, CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(id, out var key))
         {
@@ -89,11 +90,13 @@ public static class CalculationsApi
         }
 
         var snapshot = await grains.GetGrain<ICalculationGrain>(key).GetAsync();
-        return snapshot is null ? NotFound(key) : TypedResults.Ok(CalculationResponse.From(snapshot, time.GetUtcNow()));
+        return snapshot is null
+            ? NotFound(key)
+            : TypedResults.Ok(CalculationResponse.From(snapshot, time.GetUtcNow(), await throughput.ReadAsync(cancellationToken)));
     }
 
     private static async Task<Results<Ok<CalculationResponse[]>, ValidationProblem>> ListAsync(
-        string? status, string? limit, IGrainFactory grains, TimeProvider time)
+        string? status, string? limit, IGrainFactory grains, ThroughputReader throughput, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         CalculationStatus? wanted = null;
@@ -123,7 +126,8 @@ public static class CalculationsApi
         var summaries = await grains.GetGrain<ICalculationIndexGrain>(CalculationIndex.Key).ListAsync(wanted, take);
         var snapshots = await Task.WhenAll(summaries.Select(s => grains.GetGrain<ICalculationGrain>(s.Id).GetAsync()));
         var now = time.GetUtcNow();
-        return TypedResults.Ok(snapshots.OfType<CalculationSnapshot>().Select(s => CalculationResponse.From(s, now)).ToArray());
+        var speed = await throughput.ReadAsync(cancellationToken);
+        return TypedResults.Ok(snapshots.OfType<CalculationSnapshot>().Select(s => CalculationResponse.From(s, now, speed)).ToArray());
     }
 
     private static async Task<Results<Ok<CalculationResponse>, ProblemHttpResult, ValidationProblem>> CancelAsync(

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Pi.Orleans.Api.Estimates;
 using Pi.Orleans.Api.Progress;
 
 namespace Pi.Orleans.Api.Apis;
@@ -10,23 +11,23 @@ public static class ProgressApi
     public static RouteGroupBuilder MapProgressApi(this RouteGroupBuilder calculations)
     {
         calculations.MapGet("/{id}/events", StreamAsync).WithName("StreamCalculation")
-            .WithSummary("Server-sent events: `progress` updates pushed by the calculation, then one event named after its final status.");
+            .WithSummary("Server-sent events: `progress` updates pushed by the calculation (with eta_s), then one event named after its final status.");
         return calculations;
     }
 
     private static async Task<Results<ServerSentEventsResult<object>, ProblemHttpResult, ValidationProblem>> StreamAsync(
-        string id, IGrainFactory grains, TimeProvider time, CancellationToken cancellationToken)
+        string id, IGrainFactory grains, ThroughputReader throughput, TimeProvider time, CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(id, out var key))
         {
             return CalculationsApi.BadId();
         }
 
-        if (await grains.GetGrain<ICalculationGrain>(key).GetAsync() is null)
+        if (await grains.GetGrain<ICalculationGrain>(key).GetAsync() is not { } snapshot)
         {
             return CalculationsApi.NotFound(key);
         }
 
-        return TypedResults.ServerSentEvents(new ProgressStream(grains, time).ReadAsync(key, cancellationToken));
+        return TypedResults.ServerSentEvents(new ProgressStream(grains, throughput, time).ReadAsync(key, snapshot.Request.Mode, cancellationToken));
     }
 }

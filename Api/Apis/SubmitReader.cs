@@ -61,21 +61,30 @@ internal static class SubmitReader
             return (null, NotAnObject());
         }
 
-        var results = new List<ValidationResult>();
-        var context = new ValidationContext(body, null, new Dictionary<object, object?> { [typeof(PiOptions)] = limits });
-        if (!Validator.TryValidateObject(body, context, results, validateAllProperties: true))
+        if (Problems(body, limits) is { } errors)
         {
-            return (null, Invalid(results.ToDictionary(r => r.MemberNames.Single(), r => new[] { r.ErrorMessage ?? "" })));
+            return (null, Invalid(errors));
         }
 
         var seed = body.Seed is { } s ? (ulong)s : (ulong?)null;
-        return (new CalculationRequest((long)body.TotalPoints!.Value, body.ParsedMode!.Value, seed ?? NewSeed(), seed is null), null);
+        return (new CalculationRequest(body.PlannedPoints(), body.ParsedMode!.Value, seed ?? NewSeed(), seed is null, TargetError: body.TargetError), null);
+    }
+
+    /// <summary>The request's problems by field, or null when it is valid.</summary>
+    public static Dictionary<string, string[]>? Problems(SubmitRequest body, PiOptions limits)
+    {
+        var results = new List<ValidationResult>();
+        var context = new ValidationContext(body, null, new Dictionary<object, object?> { [typeof(PiOptions)] = limits });
+        return Validator.TryValidateObject(body, context, results, validateAllProperties: true)
+            ? null
+            : results.GroupBy(r => r.MemberNames.Single()).ToDictionary(g => g.Key, g => g.Select(r => r.ErrorMessage ?? "").ToArray());
     }
 
     // A field holding a value of the wrong JSON kind, with the same words the range checks use.
     private static (string Field, string Message)? WrongKind(JsonException ex) => ex.Path switch
     {
         "$.total_points" => ("total_points", "total_points " + ex.Message),
+        "$.target_error" => ("target_error", "target_error " + ex.Message),
         "$.mode" => ("mode", SubmitRequest.ModeError),
         "$.seed" => ("seed", SubmitRequest.SeedError),
         _ => null,

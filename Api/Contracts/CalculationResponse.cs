@@ -1,8 +1,14 @@
 using System.Text.Json.Serialization;
+using Pi.Orleans.Grains.Precision;
 
 namespace Pi.Orleans.Api.Contracts;
 
-/// <summary>A calculation as the API shows it (snake_case on the wire).</summary>
+/// <summary>
+/// A calculation as the API shows it (snake_case on the wire). A request by precision carries its <c>target_error</c>; once
+/// completed, <c>half_width</c> is the achieved half-width of the 95% interval (Z95 × standard error) and <c>target_met</c> says
+/// whether it is at most the target. <c>eta_s</c> is the seconds still needed at the cluster's measured speed: 0 once finished,
+/// null while unknown (no rate measured yet, or no slot to run on).
+/// </summary>
 public sealed record CalculationResponse(
     Guid Id,
     CalculationStatus Status,
@@ -25,14 +31,19 @@ public sealed record CalculationResponse(
     DateTimeOffset CreatedAt,
     DateTimeOffset? StartedAt,
     DateTimeOffset? FinishedAt,
-    string? Error)
+    string? Error,
+    double? TargetError = null,
+    double? HalfWidth = null,
+    bool? TargetMet = null,
+    double? EtaS = null)
 {
     /// <summary>The API view of a grain snapshot; results appear once the calculation has completed.</summary>
-    public static CalculationResponse From(CalculationSnapshot s, DateTimeOffset now)
+    public static CalculationResponse From(CalculationSnapshot s, DateTimeOffset now, Throughput? throughput = null)
     {
         var completed = s.Status == CalculationStatus.Completed;
         var estimate = completed ? PiEstimate.From(s.Inside, s.PointsDone) : null;
         var end = s.FinishedAt ?? now;
+        var halfWidth = estimate is null ? (double?)null : PiEstimate.Z95 * estimate.StandardError;
         return new CalculationResponse(
             s.Id,
             s.Status,
@@ -55,6 +66,10 @@ public sealed record CalculationResponse(
             s.CreatedAt,
             s.StartedAt,
             s.FinishedAt,
-            s.Error);
+            s.Error,
+            s.Request.TargetError,
+            halfWidth,
+            s.Request.TargetError is { } target && halfWidth is { } achieved ? achieved <= target : null,
+            s.Status.IsActive() ? throughput?.EtaSeconds(s.Status, s.Request.Mode, s.Request.TotalPoints, s.PointsDone) : 0);
     }
 }

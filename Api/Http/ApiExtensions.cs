@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Pi.Orleans.Api.Cluster;
+using Pi.Orleans.Api.Estimates;
 
 namespace Pi.Orleans.Api.Http;
 
@@ -19,6 +20,7 @@ public static class ApiExtensions
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<TransientClusterErrors>();
         builder.Services.TryAddSingleton<SiloDirectory>();
+        builder.Services.TryAddSingleton<ThroughputReader>();
         builder.Services.AddOpenApi();
         return builder;
     }

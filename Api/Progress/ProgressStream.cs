@@ -1,6 +1,7 @@
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using Pi.Orleans.Api.Contracts;
+using Pi.Orleans.Api.Estimates;
 
 namespace Pi.Orleans.Api.Progress;
 
@@ -9,11 +10,11 @@ namespace Pi.Orleans.Api.Progress;
 /// named after the final status carrying the whole calculation. The subscription is renewed every 5 s, which also
 /// re-attaches it if the calculation moved to another silo.
 /// </summary>
-internal sealed class ProgressStream(IGrainFactory grains, TimeProvider time)
+internal sealed class ProgressStream(IGrainFactory grains, ThroughputReader throughput, TimeProvider time)
 {
     private static readonly TimeSpan Renew = TimeSpan.FromSeconds(5);
 
-    public async IAsyncEnumerable<SseItem<object>> ReadAsync(Guid id, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<SseItem<object>> ReadAsync(Guid id, CalculationMode mode, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var grain = grains.GetGrain<ICalculationGrain>(id);
         var observer = new ChannelProgressObserver();
@@ -23,7 +24,8 @@ internal sealed class ProgressStream(IGrainFactory grains, TimeProvider time)
             var current = await grain.SubscribeAsync(reference);
             while (current is not null && current.Status.IsActive())
             {
-                yield return new SseItem<object>(ProgressEvent.From(current), "progress");
+                var speed = await throughput.ReadAsync(cancellationToken);
+                yield return new SseItem<object>(ProgressEvent.From(current, mode, speed), "progress");
                 current = await NextAsync(grain, reference, observer, current, cancellationToken);
             }
 

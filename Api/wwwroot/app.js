@@ -27,16 +27,67 @@ function parseCount(text) {
   return digits;
 }
 
+// Accepts a positive number such as 1e-7 or 0.0001; returns it as JSON number text, or null.
+function parseTarget(text) {
+  const t = String(text).trim();
+  const n = Number(t);
+  return t !== "" && Number.isFinite(n) && n > 0 ? String(n) : null;
+}
+
+// The size field of the request: {"total_points": digits} or {"target_error": number}, or an error message.
+function sizeField() {
+  if ($("by").value === "precision") {
+    const target = parseTarget($("precision").value);
+    return target === null ? { error: "Target error must be a positive number such as 1e-7." } : { json: `"target_error":${target}`, query: `target_error=${target}` };
+  }
+  const points = parseCount($("points").value);
+  return points === null ? { error: "Points must be a whole number such as 1e10." } : { json: `"total_points":${points}`, query: `total_points=${points}` };
+}
+
+function eta(seconds) {
+  if (seconds == null) return "unknown";
+  const s = Math.ceil(Math.max(0, seconds));
+  if (s < 60) return `${s} s`;
+  if (s < 3600) return `${Math.floor(s / 60)} min ${s % 60} s`;
+  if (s < 86400) return `${Math.floor(s / 3600)} h ${Math.floor((s % 3600) / 60)} min`;
+  return `${Math.floor(s / 86400)} d ${Math.floor((s % 86400) / 3600)} h`;
+}
+
+function chooseSize() {
+  const precision = $("by").value === "precision";
+  $("points-label").hidden = precision;
+  $("precision-label").hidden = !precision;
+  showPlan();
+}
+
+// What the request would take, from GET /api/estimate: points, expected half-width and duration at the measured speed.
+let planTimer = null;
+function showPlan() {
+  clearTimeout(planTimer);
+  planTimer = setTimeout(async () => {
+    const size = sizeField();
+    if (size.error) { $("plan").textContent = size.error; return; }
+    const response = await fetch(`/api/estimate?${size.query}`);
+    const e = await response.json().catch(() => ({ title: response.statusText }));
+    if (!response.ok) {
+      $("plan").textContent = e.errors ? Object.values(e.errors).flat().join(" ") : (e.detail || e.title);
+      return;
+    }
+    $("plan").textContent = `${fmt(e.total_points)} points, 95% half-width ±${e.expected_half_width.toExponential(2)}, ` +
+      (e.expected_duration_s == null ? "duration unknown until the cluster has measured its speed." : `about ${eta(e.expected_duration_s)} on ${e.slots_available} slots.`);
+  }, 250);
+}
+
 async function submit(event) {
   event.preventDefault();
   $("form-error").textContent = "";
-  const points = parseCount($("points").value);
-  if (points === null) { $("form-error").textContent = "Points must be a whole number such as 1e10."; return; }
+  const size = sizeField();
+  if (size.error) { $("form-error").textContent = size.error; return; }
   const seedText = $("seed").value.trim();
   const seed = seedText === "" ? null : parseCount(seedText);
   if (seedText !== "" && seed === null) { $("form-error").textContent = "Seed must be a whole number."; return; }
   // Numbers go into the JSON text as digits, so values above 2^53 stay exact.
-  const body = `{"total_points":${points},"mode":"${$("mode").value}"${seed === null ? "" : `,"seed":${seed}`}}`;
+  const body = `{${size.json},"mode":"${$("mode").value}"${seed === null ? "" : `,"seed":${seed}`}}`;
   rememberKey();
   const response = await fetch("/api/calculate", { method: "POST", headers: { "Content-Type": "application/json", ...authHeaders() }, body });
   const payload = await response.json().catch(() => ({ title: response.statusText }));
@@ -68,6 +119,7 @@ function showProgress(p) {
   $("points-done").textContent = fmt(p.points_done);
   $("silos-working").textContent = p.silos_working.join(", ") || "—";
   $("silos-used").textContent = p.silos_used.join(", ") || "—";
+  $("eta").textContent = eta(p.eta_s);
   if (p.estimate != null) {
     $("estimate").textContent = p.estimate.toFixed(10);
     $("stderr").textContent = p.standard_error.toExponential(3);
@@ -86,6 +138,9 @@ function showCalculation(c) {
   $("duration").textContent = c.duration_ms == null ? "—" : `${(c.duration_ms / 1000).toFixed(2)} s`;
   $("silos-used").textContent = c.silos_used.join(", ") || "—";
   $("cancel").hidden = !["pending", "running"].includes(c.status);
+  $("eta").textContent = ["pending", "running"].includes(c.status) ? eta(c.eta_s) : "—";
+  $("target").textContent = c.target_error == null ? "—"
+    : `${c.target_error.toExponential(2)}` + (c.target_met == null ? "" : ` (half-width ${c.half_width.toExponential(2)}, ${c.target_met ? "met" : "not met"})`);
   if (c.result_pi != null) {
     $("estimate").textContent = c.result_pi.toFixed(10);
     $("stderr").textContent = c.standard_error.toExponential(3);
@@ -148,12 +203,17 @@ async function refreshRecent() {
   const list = await fetch("/api/calculate?limit=10").then((r) => r.json());
   $("recent").innerHTML = list.map((c) =>
     `<tr><td class="mono">${c.id.slice(0, 8)}</td><td>${c.status}</td><td>${c.mode}</td><td>${fmt(c.total_points)}</td>` +
+    `<td class="mono">${c.target_error == null ? "—" : c.target_error.toExponential(1) + (c.target_met == null ? "" : c.target_met ? " ✓" : " ✗")}</td>` +
     `<td class="mono">${c.result_pi == null ? "—" : c.result_pi.toFixed(8)}</td><td>${c.duration_ms == null ? "—" : (c.duration_ms / 1000).toFixed(2) + " s"}</td></tr>`).join("");
 }
 
 $("api-key").value = localStorage.getItem("pi-api-key") || "";
 $("submit-form").addEventListener("submit", submit);
 $("cancel").addEventListener("click", cancel);
+$("by").addEventListener("change", chooseSize);
+$("points").addEventListener("input", showPlan);
+$("precision").addEventListener("input", showPlan);
+chooseSize();
 refreshCluster();
 refreshRecent();
 setInterval(refreshCluster, 2000);

@@ -29,6 +29,20 @@ public sealed class BadInputTests(EmbeddedApiFixture api)
     [InlineData("""{"total_points":1000,"seed":1.5}""", "seed")]
     [InlineData("""{"total_points":1000,"seed":"abc"}""", "seed")]
     [InlineData("""{"total_points":1000,"seed":18446744073709551616}""", "seed")]
+    [InlineData("""{"mode":"distributed"}""", "target_error")]
+    [InlineData("""{"target_error":null}""", "target_error")]
+    [InlineData("""{"total_points":1000,"target_error":1e-3}""", "total_points")]
+    [InlineData("""{"total_points":1000,"target_error":1e-3}""", "target_error")]
+    [InlineData("""{"target_error":0}""", "target_error")]
+    [InlineData("""{"target_error":-1e-7}""", "target_error")]
+    [InlineData("""{"target_error":"1e-7"}""", "target_error")]
+    [InlineData("""{"target_error":"NaN"}""", "target_error")]
+    [InlineData("""{"target_error":true}""", "target_error")]
+    [InlineData("""{"target_error":[1e-7]}""", "target_error")]
+    [InlineData("""{"target_error":1e400}""", "target_error")]
+    [InlineData("""{"target_error":1e-7}""", "target_error")]
+    [InlineData("""{"target_error":1e-5,"mode":"single"}""", "target_error")]
+    [InlineData("""{"target_error":1e-3,"mode":"turbo"}""", "mode")]
     public async Task AnInvalidFieldGetsA400NamingTheField(string body, string field)
     {
         using var response = await PostAsync(body, "application/json");
@@ -36,6 +50,45 @@ public sealed class BadInputTests(EmbeddedApiFixture api)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await ProblemAsync(response);
         Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty(field, out _), $"errors should name {field}: {problem.RootElement}");
+    }
+
+    [Theory]
+    [InlineData("""{"target_error":1e-6}""", "target_error 1E-06 needs 10359516364800 points; at most 10000000000000 in distributed mode.")]
+    [InlineData("""{"target_error":1e-5,"mode":"single"}""", "target_error 1E-05 needs 103595180032 points; at most 2000000000 in single mode.")]
+    public async Task ATargetNeedingTooManyPointsSaysHowManyItNeeds(string body, string message)
+    {
+        using var response = await PostAsync(body, "application/json");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await ProblemAsync(response)).RootElement.GetProperty("errors");
+        Assert.Equal(message, errors.GetProperty("target_error")[0].GetString());
+    }
+
+    [Theory]
+    [InlineData("/api/estimate")]
+    [InlineData("/api/estimate?total_points=1000&target_error=0.001", "total_points", "target_error")]
+    [InlineData("/api/estimate?total_points=-5", "total_points")]
+    [InlineData("/api/estimate?total_points=1.5", "total_points")]
+    [InlineData("/api/estimate?total_points=abc", "total_points")]
+    [InlineData("/api/estimate?total_points=10000000000001", "total_points")]
+    [InlineData("/api/estimate?target_error=0", "target_error")]
+    [InlineData("/api/estimate?target_error=-1e-3", "target_error")]
+    [InlineData("/api/estimate?target_error=NaN", "target_error")]
+    [InlineData("/api/estimate?target_error=abc", "target_error")]
+    [InlineData("/api/estimate?target_error=1e-9", "target_error")]
+    [InlineData("/api/estimate?target_error=1e-3&deadline_s=0", "deadline_s")]
+    [InlineData("/api/estimate?target_error=1e-3&deadline_s=-4", "deadline_s")]
+    [InlineData("/api/estimate?target_error=1e-3&deadline_s=soon", "deadline_s")]
+    public async Task ABadEstimateQueryGetsA400NamingTheFields(string path, params string[] fields)
+    {
+        using var response = await api.Http.GetAsync(path, Token);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await ProblemAsync(response)).RootElement.GetProperty("errors");
+        foreach (var field in fields.DefaultIfEmpty("total_points"))
+        {
+            Assert.True(errors.TryGetProperty(field, out _), $"errors should name {field}: {errors}");
+        }
     }
 
     [Theory]

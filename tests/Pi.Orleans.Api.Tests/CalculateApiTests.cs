@@ -109,5 +109,8 @@ public sealed class CalculateApiTests(EmbeddedApiFixture api)
 
         Assert.Contains("/api/calculate", text, StringComparison.Ordinal);
         Assert.Contains("/api/calculate/{id}", text, StringComparison.Ordinal);
+        var estimate = System.Text.Json.JsonDocument.Parse(text).RootElement.GetProperty("paths").GetProperty("/api/estimate").GetProperty("get");
+        Assert.StartsWith("Points, expected half-width and duration", estimate.GetProperty("summary").GetString(), StringComparison.Ordinal);
+        Assert.True(estimate.GetProperty("responses").TryGetProperty("400", out _), $"the 400 answer of /api/estimate is documented: {estimate}");
     }
 }

@@ -27,6 +27,32 @@ public sealed class CommandTests(EmbeddedApiFixture api)
     }
 
     [Fact]
+    public async Task SubmitByPrecisionRunsThePlannedPointsAndSaysTheTargetWasMet()
+    {
+        var (code, output) = await CapturedConsole.RunAsync("--api", api.Url, "submit", "--precision", "1e-3", "--mode", "single", "--seed", "7");
+
+        Assert.True(code == 0, output);
+        Assert.Contains("completed", output);
+        Assert.Contains("10,420,224", output);
+        Assert.Contains("1.0e-3", output);
+        Assert.Contains("met", output);
+    }
+
+    [Theory]
+    [InlineData("--points", "1e6", "--precision", "1e-3")]
+    [InlineData("--mode", "single")]
+    [InlineData("--precision", "0")]
+    [InlineData("--precision", "-1e-3")]
+    [InlineData("--precision", "tiny")]
+    public async Task EitherPointsOrAPositivePrecisionIsNeededBeforeAnyRequest(params string[] options)
+    {
+        var (code, output) = await CapturedConsole.RunAsync(["--api", "http://127.0.0.1:1", "submit", .. options]);
+
+        Assert.NotEqual(0, code);
+        Assert.DoesNotContain("Cannot reach", output);
+    }
+
+    [Fact]
     public async Task GetOfAnUnknownIdFailsWithTheProblemTitle()
     {
         var (code, output) = await CapturedConsole.RunAsync("--api", api.Url, "get", Guid.NewGuid().ToString());

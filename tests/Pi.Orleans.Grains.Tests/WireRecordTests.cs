@@ -6,7 +6,7 @@ namespace Pi.Orleans.Grains.Tests;
 public sealed class WireRecordTests
 {
     private static readonly DateTimeOffset At = new(2026, 11, 29, 4, 0, 0, TimeSpan.FromHours(1));
-    private static readonly CalculationRequest Request = new(10_000_000_000, CalculationMode.Distributed, ulong.MaxValue, SeedChosenByService: true, Client: "key:ops");
+    private static readonly CalculationRequest Request = new(10_000_000_000, CalculationMode.Distributed, ulong.MaxValue, SeedChosenByService: true, Client: "key:ops", TargetError: 1e-7);
 
     // One sample of every [GenerateSerializer] record in Grains.Interfaces, each field set away from its default.
     private static readonly object[] Samples =

@@ -53,17 +53,39 @@ public sealed class WebPageTests : IAsyncLifetime
         var shown = (await page.GetByTestId("estimate").TextContentAsync())!.Trim();
         var chunks = (await page.GetByTestId("chunks").TextContentAsync())!.Trim();
         var api = await _api.Http.GetFromJsonAsync<JsonElement>($"/api/calculate/{id}", TestContext.Current.CancellationToken);
-        var screenshot = await page.ScreenshotAsync(new PageScreenshotOptions { FullPage = true });
-        var path = Path.Combine(AppContext.BaseDirectory, "screenshots", "calculation-completed.png");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await File.WriteAllBytesAsync(path, screenshot, TestContext.Current.CancellationToken);
-        TestContext.Current.AddAttachment("calculation-completed.png", screenshot, "image/png");
+        await SaveScreenshotAsync(page, "calculation-completed.png");
 
         Assert.Equal("completed", api.GetProperty("status").GetString());
         Assert.Equal(api.GetProperty("result_pi").GetDouble().ToString("F10", CultureInfo.InvariantCulture), shown);
         Assert.Equal(271828UL, api.GetProperty("seed").GetUInt64());
         Assert.Equal($"{api.GetProperty("chunks_total").GetInt32()} / {api.GetProperty("chunks_total").GetInt32()}", chunks);
         await Assertions.Expect(page.GetByTestId("recent")).ToContainTextAsync(id[..8]);
+        await AssertTheRecentTableFitsItsCardAsync(page);
+    }
+
+    [Fact]
+    public async Task APersonAsksForAPrecisionSeesThePlanAndGetsATargetThatIsMet()
+    {
+        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+        await page.GotoAsync(_api!.Http.BaseAddress!.ToString());
+
+        await page.GetByTestId("by").SelectOptionAsync("precision");
+        await page.GetByTestId("precision").FillAsync("1e-3");
+        await Assertions.Expect(page.GetByTestId("plan")).ToContainTextAsync("10,420,224 points");
+        await page.GetByTestId("seed").FillAsync("31415");
+        await page.GetByTestId("submit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("status")).ToHaveTextAsync("completed", new LocatorAssertionsToHaveTextOptions { Timeout = 60_000 });
+
+        var id = (await page.GetByTestId("calc-id").TextContentAsync())!.Trim();
+        var api = await _api.Http.GetFromJsonAsync<JsonElement>($"/api/calculate/{id}", TestContext.Current.CancellationToken);
+        Assert.Equal(10_420_224, api.GetProperty("total_points").GetInt64());
+        Assert.Equal(1e-3, api.GetProperty("target_error").GetDouble());
+        Assert.True(api.GetProperty("target_met").GetBoolean());
+        Assert.Equal(0, api.GetProperty("eta_s").GetDouble());
+        await Assertions.Expect(page.GetByTestId("target")).ToContainTextAsync("met");
+        await Assertions.Expect(page.GetByTestId("recent")).ToContainTextAsync("1.0e-3");
+        await SaveScreenshotAsync(page, "precision-completed.png");
+        await AssertTheRecentTableFitsItsCardAsync(page);
     }
 
     [Fact]
@@ -76,6 +98,30 @@ public sealed class WebPageTests : IAsyncLifetime
         await page.GetByTestId("submit").ClickAsync();
 
         await Assertions.Expect(page.GetByTestId("form-error")).ToContainTextAsync("total_points must be at most");
+    }
+
+    // The page as a 1400 px window shows it: every cell of the "Recent" table, the π and duration columns included, lies inside its card.
+    private static async Task AssertTheRecentTableFitsItsCardAsync(IPage page)
+    {
+        await Assertions.Expect(page.GetByTestId("recent").Locator("tr").First).ToBeVisibleAsync();
+        var edges = await page.EvaluateAsync<double[]>("""
+            () => [document.querySelector('[data-testid=recent-table]').getBoundingClientRect().right,
+                   Math.max(...[...document.querySelectorAll('[data-testid=recent-table] th, [data-testid=recent-table] td')].map(c => c.getBoundingClientRect().right)),
+                   document.querySelector('[data-testid=recent-card]').getBoundingClientRect().right,
+                   window.innerWidth]
+            """);
+        Assert.Equal(1400, edges[3]);
+        Assert.True(edges[0] <= edges[2], $"the Recent table ends at {edges[0]} px, past its card's right edge at {edges[2]} px");
+        Assert.True(edges[1] <= edges[2], $"a Recent cell ends at {edges[1]} px, past its card's right edge at {edges[2]} px");
+    }
+
+    private static async Task SaveScreenshotAsync(IPage page, string name)
+    {
+        var screenshot = await page.ScreenshotAsync(new PageScreenshotOptions { FullPage = true });
+        var path = Path.Combine(AppContext.BaseDirectory, "screenshots", name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await File.WriteAllBytesAsync(path, screenshot, TestContext.Current.CancellationToken);
+        TestContext.Current.AddAttachment(name, screenshot, "image/png");
     }
 
     public async ValueTask DisposeAsync()

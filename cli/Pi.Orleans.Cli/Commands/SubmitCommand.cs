@@ -4,12 +4,19 @@ using Spectre.Console;
 
 namespace Pi.Orleans.Cli.Commands;
 
-/// <summary>`pi submit --points 1e10 [--mode distributed] [--seed N] [--watch]`.</summary>
+/// <summary>`pi submit (--points 1e10 | --precision 1e-7) [--mode distributed] [--seed N] [--watch]`.</summary>
 internal sealed class SubmitCommand : Command
 {
     private readonly IAnsiConsole _console;
     private readonly ApiOption _api;
-    private readonly Option<long> _points = PointsOption.Create("--points", "Points to sample, e.g. 1e10 or 20000000000.", alias: "-n");
+    private readonly Option<long?> _points = new("--points", "-n")
+    {
+        Description = "Points to sample, e.g. 1e10 or 20000000000.",
+        HelpName = "count",
+        CustomParser = PointsOption.ParseOptional,
+    };
+
+    private readonly Option<double?> _precision = PrecisionOption.Create("--precision", "Instead of --points: the half-width of the 95% interval to reach, e.g. 1e-7; the service plans the points.");
     private readonly Option<string> _mode = new("--mode", "-m") { Description = "single (200 when done) or distributed (202 at once).", DefaultValueFactory = _ => "distributed" };
     private readonly Option<ulong?> _seed = new("--seed") { Description = "Seed; the same seed gives the same result bit for bit." };
     private readonly Option<bool> _watch = new("--watch", "-w") { Description = "Follow a distributed calculation live until it ends." };
@@ -21,6 +28,14 @@ internal sealed class SubmitCommand : Command
         _api = api;
         _mode.AcceptOnlyFromAmong("single", "distributed");
         Options.Add(_points);
+        Options.Add(_precision);
+        Validators.Add(result =>
+        {
+            if (result.GetResult(_points) is null == result.GetResult(_precision) is null)
+            {
+                result.AddError("Give either --points or --precision.");
+            }
+        });
         Options.Add(_mode);
         Options.Add(_seed);
         Options.Add(_watch);
@@ -30,7 +45,11 @@ internal sealed class SubmitCommand : Command
     private async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         using var api = _api.CreateClient(parse);
-        var calculation = await api.SubmitAsync(parse.GetValue(_points), parse.GetValue(_mode)!, parse.GetValue(_seed), cancellationToken);
+        var mode = parse.GetValue(_mode)!;
+        var seed = parse.GetValue(_seed);
+        var calculation = parse.GetValue(_precision) is { } precision
+            ? await api.SubmitByPrecisionAsync(precision, mode, seed, cancellationToken)
+            : await api.SubmitAsync(parse.GetValue(_points)!.Value, mode, seed, cancellationToken);
         if (parse.GetValue(_watch) && !calculation.IsFinished)
         {
             calculation = await new CalculationWatcher(_console, api).WatchAsync(calculation, cancellationToken);

@@ -24,6 +24,17 @@ internal static class CalculationView
             Row("95% interval", $"{Format.Pi(ci.Low)} … {Format.Pi(ci.High)}");
         }
 
+        if (c.TargetError is { } target)
+        {
+            var verdict = c.TargetMet switch { true => " [green]met[/]", false => " [red]not met[/]", null => "" };
+            Row("target error", $"{Format.Error(target)} (half-width {Format.Error(c.HalfWidth)}){verdict}");
+        }
+
+        if (c.Status is "pending" or "running")
+        {
+            Row("ETA", Format.Eta(c.EtaS));
+        }
+
         Row("duration", Format.Seconds(c.DurationMs));
         if (c.DurationMs is > 0 && c.ResultTotal is { } total)
         {

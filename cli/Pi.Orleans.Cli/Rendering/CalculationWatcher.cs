@@ -3,7 +3,7 @@ using Spectre.Console;
 
 namespace Pi.Orleans.Cli.Rendering;
 
-/// <summary>A live progress bar for one calculation: estimate ± SE and the silos working, from the events stream or by polling.</summary>
+/// <summary>A live progress bar for one calculation: estimate ± SE, the ETA and the silos working, from the events stream or by polling.</summary>
 internal sealed class CalculationWatcher(IAnsiConsole console, PiApiClient api)
 {
     public async Task<Calculation> WatchAsync(Calculation start, CancellationToken cancellationToken)
@@ -28,12 +28,18 @@ internal sealed class CalculationWatcher(IAnsiConsole console, PiApiClient api)
         return final!;
     }
 
-    private static string Describe(ProgressUpdate u)
+    /// <summary>The text of the bar: status, chunks, the estimate ± SE, the ETA while it runs and the silos.</summary>
+    internal static string Describe(ProgressUpdate u)
     {
         var text = $"{Format.StatusMarkup(u.Status)} {u.ChunksDone}/{u.ChunksTotal} chunks";
         if (u.Estimate is { } pi)
         {
             text += $" · π ≈ {Format.Pi(pi)} ± {Format.Error(u.StandardError)}";
+        }
+
+        if (u.Status is "pending" or "running")
+        {
+            text += $" · ETA {Format.Eta(u.EtaS)}";
         }
 
         if (u.SilosWorking is { Count: > 0 } working)

@@ -1,0 +1,96 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Pi.Orleans.Api.Contracts;
+using Pi.Orleans.Api.Estimates;
+using Pi.Orleans.Grains;
+using Pi.Orleans.Grains.Precision;
+
+namespace Pi.Orleans.Api.Apis;
+
+/// <summary>What a calculation would take before it is submitted: points, expected half-width, duration and workers.</summary>
+public static class EstimateApi
+{
+    /// <summary>Maps GET /api/estimate.</summary>
+    public static IEndpointRouteBuilder MapEstimateApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/estimate", GetAsync).WithName("GetEstimate").WithTags("Calculations")
+            .WithSummary("Points, expected half-width and duration of a calculation given by total_points or target_error, and the workers that finish it within deadline_s.")
+            .Produces<EstimateResponse>(StatusCodes.Status200OK)
+            .ProducesValidationProblem(StatusCodes.Status400BadRequest);
+        return app;
+    }
+
+    private static async Task<IResult> GetAsync(
+        [FromQuery(Name = "total_points")] string? totalPoints,
+        [FromQuery(Name = "target_error")] string? targetError,
+        [FromQuery(Name = "deadline_s")] string? deadline,
+        ThroughputReader throughput,
+        IOptions<PiOptions> options,
+        CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        decimal? points = null;
+        double? target = null;
+        double? deadlineSeconds = null;
+        if (totalPoints is not null)
+        {
+            if (decimal.TryParse(totalPoints, NumberStyles.Float, CultureInfo.InvariantCulture, out var n))
+            {
+                points = n;
+            }
+            else
+            {
+                errors["total_points"] = ["total_points must be a number."];
+            }
+        }
+
+        if (targetError is not null)
+        {
+            if (double.TryParse(targetError, NumberStyles.Float, CultureInfo.InvariantCulture, out var t) && !double.IsNaN(t))
+            {
+                target = t;
+            }
+            else
+            {
+                errors["target_error"] = ["target_error must be a number."];
+            }
+        }
+
+        if (deadline is not null)
+        {
+            if (double.TryParse(deadline, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d) && d > 0)
+            {
+                deadlineSeconds = d;
+            }
+            else
+            {
+                errors["deadline_s"] = ["deadline_s must be a positive number of seconds."];
+            }
+        }
+
+        var request = new SubmitRequest(points, null, null, target);
+        if (errors.Count == 0 && SubmitReader.Problems(request, options.Value) is { } problems)
+        {
+            errors = problems;
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "Invalid estimate request");
+        }
+
+        var planned = request.PlannedPoints();
+        var speed = await throughput.ReadAsync(cancellationToken);
+        return TypedResults.Ok(new EstimateResponse(
+            planned,
+            target,
+            PrecisionPlan.HalfWidth(planned),
+            speed.SecondsFor(planned),
+            speed.PointsPerSecondPerSlot,
+            speed.Slots,
+            speed.SlotsPerWorker,
+            deadlineSeconds,
+            deadlineSeconds is { } s ? speed.WorkersFor(planned, s) : null));
+    }
+}

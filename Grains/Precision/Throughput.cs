@@ -1,0 +1,28 @@
+namespace Pi.Orleans.Grains.Precision;
+
+/// <summary>
+/// The cluster's measured speed now: points per second per slot over the silos' recent window, the chunk slots available
+/// and the slots one worker brings. Durations are points / (rate × slots); a rate of 0 means not measured yet.
+/// </summary>
+/// <param name="PointsPerSecondPerSlot">The measured rate of one slot; 0 when unknown.</param>
+/// <param name="Slots">The slots of every silo that runs chunks.</param>
+/// <param name="SlotsPerWorker">The slots one worker silo brings.</param>
+public sealed record Throughput(double PointsPerSecondPerSlot, int Slots, int SlotsPerWorker)
+{
+    /// <summary>Whether a rate has been measured and a slot is there to use it.</summary>
+    public bool IsKnown => PointsPerSecondPerSlot > 0 && Slots > 0;
+
+    /// <summary>Seconds to sample <paramref name="points"/> with the slots a calculation of <paramref name="mode"/> uses (single mode: one at a time); null when unknown.</summary>
+    public double? SecondsFor(long points, CalculationMode mode = CalculationMode.Distributed) =>
+        IsKnown ? points / (PointsPerSecondPerSlot * (mode == CalculationMode.Single ? 1 : Slots)) : null;
+
+    /// <summary>The workers that finish <paramref name="points"/> within <paramref name="deadlineSeconds"/>: ceil(points / (rate × slots per worker × deadline)), at least 1; null when the rate is unknown.</summary>
+    public int? WorkersFor(long points, double deadlineSeconds) =>
+        PointsPerSecondPerSlot > 0 && SlotsPerWorker > 0
+            ? (int)Math.Clamp(Math.Ceiling(points / (PointsPerSecondPerSlot * SlotsPerWorker * deadlineSeconds)), 1, int.MaxValue)
+            : null;
+
+    /// <summary>The seconds a calculation still needs: 0 once it has finished, the rest of its points at the current speed while it runs, null when unknown.</summary>
+    public double? EtaSeconds(CalculationStatus status, CalculationMode mode, long totalPoints, long pointsDone) =>
+        status.IsActive() ? SecondsFor(Math.Max(0, totalPoints - pointsDone), mode) : 0;
+}
