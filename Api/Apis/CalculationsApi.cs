@@ -5,6 +5,8 @@ using Pi.Orleans.Api.Estimates;
 using Pi.Orleans.Api.Limits;
 using Pi.Orleans.Api.Security;
 using Pi.Orleans.Grains;
+using Pi.Orleans.Grains.Calculations;
+using Pi.Orleans.Grains.Slots;
 
 namespace Pi.Orleans.Api.Apis;
 
@@ -37,7 +39,7 @@ public static class CalculationsApi
 
     private static async Task<IResult> SubmitAsync(
         HttpRequest http, IGrainFactory grains, IOptions<PiOptions> options, IOptions<LimitsOptions> limits, SingleRequestGate singles,
-        ThroughputReader throughput, TimeProvider time, CancellationToken cancellationToken)
+        ThroughputReader throughput, ClusterSlots slots, TimeProvider time, CancellationToken cancellationToken)
     {
         var (read, problem) = await SubmitReader.ReadAsync(http, options.Value, cancellationToken);
         if (problem is not null)
@@ -46,6 +48,11 @@ public static class CalculationsApi
         }
 
         var request = read! with { Client = LimitsExtensions.ClientName(http.HttpContext) };
+        if (await RefusalAsync(request, slots, options.Value, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
         using var single = request.Mode == CalculationMode.Single ? singles.TryEnter() : SingleRequestGate.NotNeeded;
         if (single is null)
         {
@@ -155,6 +162,15 @@ public static class CalculationsApi
 
         var after = await grain.CancelAsync();
         return TypedResults.Ok(CalculationResponse.From(after!, time.GetUtcNow()));
+    }
+
+    // A calculation whose chunks, at the cluster's measured speed, could not end before Orleans' response timeout is refused
+    // here; the grain checks again, should the speed change in between, and fails such a calculation at once.
+    private static async Task<ProblemHttpResult?> RefusalAsync(CalculationRequest request, ClusterSlots slots, PiOptions options, CancellationToken cancellationToken)
+    {
+        var silos = await slots.ReadCachedAsync(cancellationToken);
+        var refusal = ChunkTiming.Refusal(ChunkPlan.ForCluster(request.TotalPoints, silos, options), silos.PointsPerSecondPerSlot(), options);
+        return refusal is null ? null : SubmitReader.Invalid(new() { [request.TargetError is null ? "total_points" : "target_error"] = [refusal] });
     }
 
     internal static ValidationProblem BadId() =>

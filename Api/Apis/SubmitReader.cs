@@ -90,7 +90,8 @@ internal static class SubmitReader
         _ => null,
     };
 
-    private static ProblemHttpResult Invalid(Dictionary<string, string[]> errors) =>
+    /// <summary>The 400 answer naming each invalid field of a calculation request.</summary>
+    internal static ProblemHttpResult Invalid(Dictionary<string, string[]> errors) =>
         TypedResults.Problem(new HttpValidationProblemDetails(errors) { Status = StatusCodes.Status400BadRequest, Title = "Invalid calculation request" });
 
     private static ProblemHttpResult NotAnObject() =>

@@ -46,6 +46,7 @@ public sealed partial class CalculationGrain(
             return Task.CompletedTask;
         }
 
+        S.FoldOldChunks();
         if (S.Status.IsActive())
         {
             LogResuming(logger, Id, S.ChunksDone(), S.ChunksTotal);
@@ -101,8 +102,7 @@ public sealed partial class CalculationGrain(
         // Chunks of about Pi:ChunkDuration (longer on many slots) at the slots' measured rate; Pi:ChunkPoints while no slot knows its rate.
         var silos = await clusterSlots.ReadCachedAsync();
         var pointsPerSecondPerSlot = silos.PointsPerSecondPerSlot();
-        var duration = ChunkTiming.TargetDuration(o, silos.Where(s => s.RunsChunks).Sum(s => s.Total));
-        var plan = ChunkPlan.ForDuration(request.TotalPoints, pointsPerSecondPerSlot, duration, o.ChunkPoints, o.MaxChunks);
+        var plan = ChunkPlan.ForCluster(request.TotalPoints, silos, o);
         state.State = new CalculationState
         {
             Request = request,

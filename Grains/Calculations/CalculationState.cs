@@ -9,13 +9,17 @@ namespace Pi.Orleans.Grains.Calculations;
 [GenerateSerializer, Alias("pi.CalculationState")]
 public sealed class CalculationState : IHistoryRecord
 {
-    // Id 2 held one entry per chunk until the state became bounded; it is not reused. A state written before then resumes
-    // with no chunk done and computes them all again.
     [NonSerialized]
     private HashSet<string>? _silosSeen;
 
     [Id(0)] public CalculationRequest? Request { get; set; }
     [Id(1)] public CalculationStatus Status { get; set; }
+    /// <summary>
+    /// One entry per chunk, as states were written before the state became bounded; read from such a state, folded into the
+    /// sums by <see cref="FoldOldChunks"/> when it is activated, and never written again.
+    /// </summary>
+    [Id(2)] public Dictionary<int, ChunkEntry>? Chunks { get; set; }
+
     [Id(3)] public List<string> Silos { get; set; } = [];
     [Id(4)] public DateTimeOffset CreatedAt { get; set; }
     [Id(5)] public DateTimeOffset? StartedAt { get; set; }
@@ -48,6 +52,25 @@ public sealed class CalculationState : IHistoryRecord
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Moves the per-chunk entries of a state written before the state became bounded into <see cref="Done"/> and the sums, so
+    /// that an old calculation keeps its counts and resumes with only its unfinished chunks.
+    /// </summary>
+    public void FoldOldChunks()
+    {
+        if (Chunks is null)
+        {
+            return;
+        }
+
+        foreach (var (index, chunk) in Chunks)
+        {
+            Record(index, new ChunkResult(chunk.Inside, chunk.Total, Silos[chunk.Silo], 0, 0));
+        }
+
+        Chunks = null;
     }
 
     /// <summary>Inside and sampled points over the finished chunks.</summary>

@@ -29,6 +29,17 @@ public sealed record ChunkPlan(long TotalPoints, long BlocksPerChunk, int ChunkC
         return Create(totalPoints, target, maxChunks);
     }
 
+    /// <summary>
+    /// The plan for <paramref name="totalPoints"/> on the chunk-running <paramref name="silos"/> now: chunks of
+    /// <see cref="ChunkTiming.TargetDuration"/> at their measured slot rate, or of <see cref="PiOptions.ChunkPoints"/> while none knows its rate.
+    /// </summary>
+    public static ChunkPlan ForCluster(long totalPoints, IReadOnlyCollection<SlotSnapshot> silos, PiOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var duration = ChunkTiming.TargetDuration(options, silos.Where(s => s.RunsChunks).Sum(s => s.Total));
+        return ForDuration(totalPoints, silos.PointsPerSecondPerSlot(), duration, options.ChunkPoints, options.MaxChunks);
+    }
+
     /// <summary>Points in a full chunk (every chunk but maybe the last).</summary>
     public long ChunkPoints => BlocksPerChunk * PointStreams.BlockSize;
 

@@ -43,6 +43,25 @@ public sealed class CalculationStateTests
         }
     }
 
+    [Fact]
+    public void AStateWrittenWithOneEntryPerChunkKeepsItsCountsAndResumesWithOnlyItsUnfinishedChunks()
+    {
+        var old = new CalculationState
+        {
+            Silos = ["worker-a", "worker-b"],
+            Chunks = new() { [0] = new ChunkEntry(70, 100, 0), [2] = new ChunkEntry(80, 100, 1) },
+        };
+
+        var read = Json().Deserialize<CalculationState>(Json().Serialize(old)) ?? throw new InvalidOperationException("no state read back");
+        read.FoldOldChunks();
+
+        Assert.Null(read.Chunks);
+        Assert.Equal((150L, 200L, 2), (read.Inside, read.PointsDone, read.ChunksDone()));
+        Assert.False(read.Record(2, new ChunkResult(80, 100, "worker-a", 1, 0)));
+        Assert.True(read.Record(1, new ChunkResult(60, 100, "worker-a", 1, 0)));
+        Assert.Equal(["worker-a", "worker-b"], read.Silos);
+    }
+
     // Ten million chunks done in order but for 16,000 in flight (1,000 silos × 8 slots × 2) near the end: the state is
     // bounded by the chunks in flight, far under a bitmap's chunks / 8 bytes, in both storage formats.
     [Fact]

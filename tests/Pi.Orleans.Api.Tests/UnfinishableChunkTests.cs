@@ -1,0 +1,45 @@
+using System.Net;
+using System.Text.Json;
+using Pi.Orleans.Api.Tests.Infrastructure;
+using Pi.Orleans.Client;
+
+namespace Pi.Orleans.Api.Tests;
+
+public sealed class UnfinishableChunkTests
+{
+    // 2^36 points, about 20-60 s on one slot of today's CPUs: far past the 6.25 s a chunk may take.
+    private const long HugeChunk = 1L << 36;
+
+    private CancellationToken Token => TestContext.Current.CancellationToken;
+
+    // One chunk at most, so the plan cannot cut the work finer: a calculation of 2^36 points would time out on every attempt.
+    [Fact]
+    public async Task ASubmissionWhoseChunksCouldNotFinishInTimeIsRefusedWithTheReasonAndASmallerOneIsAccepted()
+    {
+        await using var api = HostProcess.Start("api-unfinishable", RepositoryPaths.HostDll("Api", "Pi.Orleans.Api"), new Dictionary<string, string>
+        {
+            ["Cluster__SiloPort"] = FreePort.Next().ToString(),
+            ["Cluster__GatewayPort"] = FreePort.Next().ToString(),
+            ["Pi__MaxChunks"] = "1",
+            ["Pi__ChunkPoints"] = HugeChunk.ToString(),
+            ["Pi__MaxTotalPoints"] = HugeChunk.ToString(),
+        });
+        await api.WaitReadyAsync(TimeSpan.FromSeconds(60), Token);
+        await Eventually.ReachesAsync<Estimate>(
+            async token => await api.Client.EstimateAsync(HugeChunk, null, null, token),
+            e => e.ExpectedDurationS is not null,
+            TimeSpan.FromSeconds(30),
+            e => $"no measured rate yet: {e}",
+            Token);
+
+        using var refused = await api.Http.SubmitAsync(new { total_points = HugeChunk, mode = "distributed", seed = 1 }, Token);
+        using var accepted = await api.Http.SubmitAsync(new { total_points = 1L << 24, mode = "distributed", seed = 1 }, Token);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        using var problem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync(Token));
+        var reason = problem.RootElement.GetProperty("errors").GetProperty("total_points")[0].GetString();
+        Assert.Contains("points/s per slot", reason, StringComparison.Ordinal);
+        Assert.Contains("Orleans' response timeout", reason, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+    }
+}
