@@ -29,6 +29,15 @@ internal static class SubmitReader
                 detail: "Send the body as JSON with Content-Type: application/json."));
         }
 
+        // A declared length over the limit is refused before reading; a chunked body is cut off by the server's own limit below.
+        if (http.ContentLength > MaxBodyBytes)
+        {
+            return (null, TypedResults.Problem(
+                statusCode: StatusCodes.Status413PayloadTooLarge,
+                title: "Body too large",
+                detail: $"The body has {http.ContentLength} bytes; a calculation request has at most {MaxBodyBytes}."));
+        }
+
         if (http.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
         {
             size.MaxRequestBodySize = MaxBodyBytes;

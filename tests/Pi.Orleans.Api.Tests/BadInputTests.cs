@@ -5,8 +5,9 @@ using Pi.Orleans.Api.Tests.Infrastructure;
 
 namespace Pi.Orleans.Api.Tests;
 
-[Collection(EmbeddedApiCollection.Name)]
-public sealed class BadInputTests(EmbeddedApiFixture api)
+// The validation table, answered by the Api hosted in this process (no sockets, no process to start).
+[Collection(InProcessApiCollection.Name)]
+public sealed class BadInputTests(InProcessApi api)
 {
     private CancellationToken Token => TestContext.Current.CancellationToken;
 
