@@ -117,7 +117,7 @@ public sealed class WebPageTests : IAsyncLifetime
 
     private static async Task SaveScreenshotAsync(IPage page, string name)
     {
-        var screenshot = await page.ScreenshotAsync(new PageScreenshotOptions { FullPage = true });
+        var screenshot = await page.ScreenshotAsync(new PageScreenshotOptions { FullPage = true, Animations = ScreenshotAnimations.Disabled });
         var path = Path.Combine(AppContext.BaseDirectory, "screenshots", name);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await File.WriteAllBytesAsync(path, screenshot, TestContext.Current.CancellationToken);
