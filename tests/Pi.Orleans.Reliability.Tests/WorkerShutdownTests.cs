@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using Pi.Orleans.Reliability.Tests.Infrastructure;
-using ClusterMember = Pi.Orleans.Reliability.Tests.Infrastructure.ClusterMember;
 
 namespace Pi.Orleans.Reliability.Tests;
 
@@ -57,7 +56,7 @@ public sealed class WorkerShutdownTests(PiCluster cluster)
     }
 
     // Polls the stopping worker's /health/ready until it exits: when it first stopped answering 200, and whether it said 503.
-    private static async Task<(TimeSpan NotReadyAfter, bool Answered503)> WatchReadinessAsync(ClusterMember worker, Task stopping, Stopwatch clock)
+    private static async Task<(TimeSpan NotReadyAfter, bool Answered503)> WatchReadinessAsync(LocalMember worker, Task stopping, Stopwatch clock)
     {
         TimeSpan? notReady = null;
         var answered503 = false;

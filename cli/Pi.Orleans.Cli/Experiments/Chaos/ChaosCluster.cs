@@ -189,7 +189,7 @@ public sealed class ChaosCluster : IAsyncDisposable
         ]);
         Redis.Starts++;
         Redis.Process = HostProcess.StartProgram("redis", file, arguments, new Dictionary<string, string>(), LogPath(Redis), 0, Redis.Node.Address);
-        await RedisPing.WaitAsync(Redis.Node.Address, Redis.HttpPort, Redis.Process, cancellationToken);
+        await RedisProbe.WaitAsync(Redis.Node.Address, Redis.HttpPort, Redis.Process, cancellationToken);
     }
 
     private void Start(ChaosMember member)

@@ -6,7 +6,7 @@ namespace Pi.Orleans.Cli.Experiments.Local;
 /// <summary>Waiting on the local cluster's calculations, polling every 100 ms.</summary>
 internal static class Calculations
 {
-    public static async Task<Calculation> WaitFinishedAsync(LocalCluster cluster, ClusterSampler sampler, Guid id, CancellationToken cancellationToken)
+    public static async Task<Calculation> WaitFinishedAsync(ExperimentCluster cluster, ClusterSampler sampler, Guid id, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -24,7 +24,7 @@ internal static class Calculations
     }
 
     /// <summary>Waits until the condition holds, the calculation has finished, or the timeout passes.</summary>
-    public static async Task WaitUntilAsync(Func<bool> condition, LocalCluster cluster, Guid id, TimeSpan timeout, CancellationToken cancellationToken)
+    public static async Task WaitUntilAsync(Func<bool> condition, ExperimentCluster cluster, Guid id, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         while (!condition() && clock.Elapsed < timeout)

@@ -1,0 +1,198 @@
+using System.Globalization;
+using Pi.Orleans.Client;
+
+namespace Pi.Orleans.Harness;
+
+/// <summary>
+/// redis-server, the Api (silo "front") and N worker Silo processes on loopback, each with its own free ports, forming one
+/// Redis-clustered Orleans cluster: the one local cluster of the tests, the CLI's experiments, `pi cluster up` and the scripts.
+/// Stopping stops the silos first and Redis last (a silo that loses Redis while it stops waits out timeouts).
+/// </summary>
+public sealed class LocalCluster : IAsyncDisposable
+{
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
+    private readonly LocalClusterOptions _options;
+    private readonly List<LocalMember> _workers = [];
+    private int _nextWorker = 1;
+
+    private LocalCluster(LocalClusterOptions options, RedisServer redis)
+    {
+        if (options.Detached && options.LogDirectory is null)
+        {
+            throw new ArgumentException("A detached cluster needs a log directory.", nameof(options));
+        }
+
+        _options = options;
+        Redis = redis;
+        Api = Member("front", "api", options.ApiDll, options.ApiArguments, options.Environment, LocalPorts.Free(options.ApiPort), []);
+        Client = PiApiClient.Create(ApiAddress.ToString(), TimeSpan.FromSeconds(30), options.ApiKey);
+    }
+
+    /// <summary>The redis-server every silo uses.</summary>
+    public RedisServer Redis { get; }
+
+    /// <summary>The front silo with the HTTP API.</summary>
+    public LocalMember Api { get; }
+
+    /// <summary>Every worker started so far (worker-1, worker-2, …), running or not.</summary>
+    public IReadOnlyList<LocalMember> Workers
+    {
+        get
+        {
+            lock (_workers)
+            {
+                return [.. _workers];
+            }
+        }
+    }
+
+    /// <summary>The Api's base address.</summary>
+    public Uri ApiAddress => new($"http://127.0.0.1:{Api.Ports.Http}/");
+
+    /// <summary>The Orleans cluster id.</summary>
+    public string ClusterId => _options.ClusterId;
+
+    /// <summary>The key the Api accepts.</summary>
+    public string ApiKey => _options.ApiKey;
+
+    /// <summary>A typed client for the Api, with the key.</summary>
+    public PiApiClient Client { get; }
+
+    /// <summary>Starts Redis, the workers and the Api, and waits until each is ready and the Api lists every worker.</summary>
+    public static async Task<LocalCluster> StartAsync(LocalClusterOptions options, CancellationToken cancellationToken = default)
+    {
+        if (options.LogDirectory is { } logs)
+        {
+            Directory.CreateDirectory(logs);
+        }
+
+        var redis = await RedisServer.StartAsync(new RedisServerOptions
+        {
+            Port = options.RedisPort,
+            AppendOnly = options.RedisAppendOnly,
+            DataDirectory = options.LogDirectory is null ? null : Path.Combine(options.LogDirectory, "redis-data"),
+            LogPath = LogOf(options, "redis"),
+            Detached = options.Detached,
+        }, cancellationToken);
+        var cluster = new LocalCluster(options, redis);
+        try
+        {
+            var workers = Enumerable.Range(0, options.Workers).Select(_ => cluster.AddWorker()).ToList();
+            await cluster.Api.StartAsync();
+            await Task.WhenAll(workers.Append(cluster.Api).Select(m => m.WaitReadyAsync(cancellationToken)));
+            await cluster.WaitListedWorkersAsync(options.Workers, cancellationToken);
+            return cluster;
+        }
+        catch
+        {
+            await cluster.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Starts the next worker (worker-1, worker-2, …) on new ports without waiting for it; <paramref name="prefix"/> is a command
+    /// that execs the rest (e.g. `taskset -c 1`), so that the process id stays the host's.
+    /// </summary>
+    public LocalMember AddWorker(IReadOnlyList<string>? prefix = null)
+    {
+        LocalMember worker;
+        lock (_workers)
+        {
+            var name = $"worker-{_nextWorker++}";
+            var environment = new Dictionary<string, string>(_options.Environment);
+            foreach (var (key, value) in _options.WorkerEnvironment)
+            {
+                environment[key] = value;
+            }
+
+            worker = Member(name, name, _options.SiloDll, _options.SiloArguments, environment, LocalPorts.Free(), prefix ?? []);
+            _workers.Add(worker);
+        }
+
+        worker.StartAsync().GetAwaiter().GetResult();
+        return worker;
+    }
+
+    /// <summary>Chunk-running silos /api/cluster lists now; null when the Api does not answer.</summary>
+    public async Task<int?> ListedWorkersAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await Client.ClusterAsync(cancellationToken)).Silos.Count(s => s.RunsChunks);
+        }
+        catch (Exception e) when (e is HttpRequestException or ApiException or System.Text.Json.JsonException
+            || e is TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            // The Api is busy, restarting or still building its view; ask again.
+            return null;
+        }
+    }
+
+    /// <summary>Waits until /api/cluster lists exactly <paramref name="count"/> chunk-running silos.</summary>
+    public async Task WaitListedWorkersAsync(int count, CancellationToken cancellationToken)
+    {
+        int? last = null;
+        try
+        {
+            await Eventually.HoldsAsync(
+                async token => (last = await ListedWorkersAsync(token) ?? last) == count, _options.ReadyTimeout, () => "", cancellationToken,
+                TimeSpan.FromMilliseconds(200));
+        }
+        catch (TimeoutException)
+        {
+            throw new HostProcessException(
+                $"/api/cluster listed {last?.ToString(CultureInfo.InvariantCulture) ?? "nothing"} chunk-running silos, not {count}, " +
+                $"after {_options.ReadyTimeout.TotalSeconds:0} s:\n{Output()}");
+        }
+    }
+
+    /// <summary>The last output lines of every process, for failure messages.</summary>
+    public string Output() => string.Join("\n", Workers.Append(Api).Where(m => m.Process is not null).Select(m => $"--- {m.Name}\n{m.Process.Tail()}"));
+
+    /// <summary>Stops the silos (SIGTERM, at once and together), then Redis.</summary>
+    public async Task StopAsync()
+    {
+        await Task.WhenAll(Workers.Append(Api).Select(m => m.StopAsync(StopTimeout)));
+        await Redis.StopAsync(StopTimeout);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        foreach (var member in Workers.Append(Api))
+        {
+            await member.DisposeAsync();
+        }
+
+        await Redis.DisposeAsync();
+        Client.Dispose();
+    }
+
+    private static string? LogOf(LocalClusterOptions options, string name) =>
+        options.LogDirectory is null ? null : Path.Combine(options.LogDirectory, name + ".log");
+
+    private LocalMember Member(
+        string siloName, string logName, string dll, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> settings,
+        LocalPorts ports, IReadOnlyList<string> prefix)
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["DOTNET_NOLOGO"] = "1",
+            ["Logging__Console__FormatterName"] = "simple",
+            ["ConnectionStrings__Redis"] = Redis.ConnectionString,
+            ["Cluster__ClusterId"] = _options.ClusterId,
+            ["Cluster__SiloName"] = siloName,
+            ["Cluster__SiloPort"] = ports.Silo.ToString(CultureInfo.InvariantCulture),
+            ["Cluster__GatewayPort"] = ports.Gateway.ToString(CultureInfo.InvariantCulture),
+            ["Auth__ApiKeys__0"] = _options.ApiKey,
+        };
+        foreach (var (key, value) in settings)
+        {
+            environment[key] = value;
+        }
+
+        return new LocalMember(siloName, dll, arguments, environment, ports, LogOf(_options, logName), _options.Detached, prefix, _options.ReadyTimeout);
+    }
+}
