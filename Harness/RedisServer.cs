@@ -43,10 +43,12 @@ public sealed class RedisServer : IAsyncDisposable
     {
         var executable = FindExecutable()
             ?? throw new HostProcessException("redis-server is not installed (or not on PATH). Install it: apt-get install -y redis-server");
+        // repl-diskless-sync-delay 0: `redis-cli --rdb` (ops/backup-redis.sh) gets its snapshot at once, not after the default 5 s.
         string[] arguments =
         [
             "--port", Port.ToString(CultureInfo.InvariantCulture), "--bind", Host, "--protected-mode", "no", "--dir", _dataDirectory,
             "--appendonly", _options.AppendOnly ? "yes" : "no", "--appendfsync", "everysec", "--save", "",
+            "--repl-diskless-sync-delay", "0",
         ];
         var log = StartLog.PathOf(_options.LogPath, ++_starts);
         Process = _options.Detached

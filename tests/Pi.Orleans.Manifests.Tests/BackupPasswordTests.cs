@@ -86,19 +86,13 @@ public sealed class BackupPasswordTests(ChartFixture chart)
         return text;
     }
 
-    private static async Task WaitForPongAsync(string port, Dictionary<string, string> auth)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            using var ping = Start("redis-cli", ["-p", port, "PING"], auth);
-            await ping.WaitForExitAsync(Token).WaitAsync(TimeSpan.FromSeconds(30), Token);
-            if (ping.ExitCode == 0 || clock.Elapsed > TimeSpan.FromSeconds(15))
+    private static Task WaitForPongAsync(string port, Dictionary<string, string> auth) =>
+        Eventually.HoldsAsync(
+            async _ =>
             {
-                return;
-            }
-
-            await Task.Delay(50, Token);
-        }
-    }
+                using var ping = Start("redis-cli", ["-p", port, "PING"], auth);
+                await ping.WaitForExitAsync(Token).WaitAsync(TimeSpan.FromSeconds(30), Token);
+                return ping.ExitCode == 0;
+            },
+            TimeSpan.FromSeconds(15), () => $"redis-server on port {port} answers PING", Token, TimeSpan.FromMilliseconds(50));
 }

@@ -243,21 +243,13 @@ public sealed class BackupTests(ChartFixture chart)
 
     private static async Task WaitForRedisAsync(int port, string password)
     {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            var (code, output) = await RunAsync("redis-cli", ["-p", port.ToString(), "-a", password, "--no-auth-warning", "PING"], null);
-            if (code == 0 && output.Trim() == "PONG")
+        var output = "";
+        await Eventually.HoldsAsync(
+            async _ =>
             {
-                return;
-            }
-
-            if (clock.Elapsed > TimeSpan.FromSeconds(15))
-            {
-                throw new TimeoutException($"redis-server did not answer PING: {output}");
-            }
-
-            await Task.Delay(50, Token);
-        }
+                (var code, output) = await RunAsync("redis-cli", ["-p", port.ToString(), "-a", password, "--no-auth-warning", "PING"], null);
+                return code == 0 && output.Trim() == "PONG";
+            },
+            TimeSpan.FromSeconds(15), () => $"redis-server answers PING (last answer: {output})", Token, TimeSpan.FromMilliseconds(50));
     }
 }

@@ -30,6 +30,7 @@ public static class ClusterUp
             Workers = request.Workers,
             ApiPort = request.ApiPort,
             RedisPort = request.RedisPort,
+            RedisAppendOnly = request.RedisAppendOnly,
             ApiArguments = request.ApiArguments,
             SiloArguments = request.SiloArguments,
             LogDirectory = directory,

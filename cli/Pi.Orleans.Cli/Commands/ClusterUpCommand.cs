@@ -12,6 +12,7 @@ internal sealed class ClusterUpCommand : Command
     private readonly Option<int> _workers = new("--workers") { Description = "Worker silos (default 1).", DefaultValueFactory = _ => 1 };
     private readonly Option<int?> _apiPort = new("--api-port") { Description = "The Api's HTTP port on 127.0.0.1 (default: a free port)." };
     private readonly Option<int?> _redisPort = new("--redis-port") { Description = "redis-server's port on 127.0.0.1 (default: a free port)." };
+    private readonly Option<bool> _appendOnly = new("--redis-append-only") { Description = "Redis keeps an append-only file in <dir>/redis-data, so that a restart keeps the data." };
     private readonly Option<string[]> _apiArgs = new("--api-arg") { Description = "An extra argument of the Api, e.g. --api-arg=--Pi:Slots=2 (repeatable)." };
     private readonly Option<string[]> _siloArgs = new("--silo-arg") { Description = "An extra argument of every worker, e.g. --silo-arg=--Pi:Slots=1 (repeatable)." };
     private readonly Option<string?> _siloDir = new("--silo-dir") { Description = "A folder with another Silo build, e.g. a ReadyToRun publish (default: Silo/bin/<configuration>/net10.0)." };
@@ -24,7 +25,7 @@ internal sealed class ClusterUpCommand : Command
         : base("up", "Start redis-server, the Api and N worker silos on loopback that outlive this command; wait until the Api lists every worker; print its URL.")
     {
         (_console, _api) = (console, api);
-        foreach (var o in new Option[] { _workers, _apiPort, _redisPort, _apiArgs, _siloArgs, _siloDir, _clusterId, _dir, _repo, _configuration })
+        foreach (var o in new Option[] { _workers, _apiPort, _redisPort, _appendOnly, _apiArgs, _siloArgs, _siloDir, _clusterId, _dir, _repo, _configuration })
         {
             Options.Add(o);
         }
@@ -38,6 +39,7 @@ internal sealed class ClusterUpCommand : Command
         {
             ApiPort = parse.GetValue(_apiPort),
             RedisPort = parse.GetValue(_redisPort),
+            RedisAppendOnly = parse.GetValue(_appendOnly),
             ApiArguments = parse.GetValue(_apiArgs) ?? [],
             SiloArguments = parse.GetValue(_siloArgs) ?? [],
             SiloDirectory = parse.GetValue(_siloDir),
