@@ -60,9 +60,9 @@ public sealed class WorkerShutdownTests(PiCluster cluster)
     {
         TimeSpan? notReady = null;
         var answered503 = false;
-        while (!stopping.IsCompleted)
+        await Eventually.SampleUntilAsync(stopping, async token =>
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Token);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(token);
             timeout.CancelAfter(TimeSpan.FromSeconds(1));
             try
             {
@@ -77,14 +77,12 @@ public sealed class WorkerShutdownTests(PiCluster cluster)
                     Assert.Null(notReady);
                 }
             }
-            catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException && !Token.IsCancellationRequested)
+            catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException && !token.IsCancellationRequested)
             {
                 // Connection refused or closed: not ready either.
                 notReady ??= clock.Elapsed;
             }
-
-            await Task.Delay(50, Token);
-        }
+        }, Token, TimeSpan.FromMilliseconds(50));
 
         return (notReady ?? clock.Elapsed, answered503);
     }
