@@ -24,7 +24,7 @@ public sealed class LocalCluster : IAsyncDisposable
 
         _options = options;
         Redis = redis;
-        Api = Member("front", "api", options.ApiDll, options.ApiArguments, options.Environment, LocalPorts.Free(options.ApiPort), []);
+        Api = Member("front", "api", options.ApiDll, options.ApiArguments, options.Environment, []);
         Client = PiApiClient.Create(ApiAddress.ToString(), TimeSpan.FromSeconds(30), options.ApiKey);
     }
 
@@ -47,7 +47,7 @@ public sealed class LocalCluster : IAsyncDisposable
     }
 
     /// <summary>The Api's base address.</summary>
-    public Uri ApiAddress => new($"http://127.0.0.1:{Api.Ports.Http}/");
+    public Uri ApiAddress => new($"http://{Api.Host}:{Api.Ports.Http}/");
 
     /// <summary>The Orleans cluster id.</summary>
     public string ClusterId => _options.ClusterId;
@@ -66,9 +66,12 @@ public sealed class LocalCluster : IAsyncDisposable
             Directory.CreateDirectory(logs);
         }
 
+        var placement = options.Placement?.Invoke("redis") ?? LocalPlacement.Loopback(options.RedisPort);
         var redis = await RedisServer.StartAsync(new RedisServerOptions
         {
-            Port = options.RedisPort,
+            Port = placement.Ports.Http,
+            Host = placement.Host,
+            Prefix = placement.Prefix,
             AppendOnly = options.RedisAppendOnly,
             DataDirectory = options.LogDirectory is null ? null : Path.Combine(options.LogDirectory, "redis-data"),
             LogPath = LogOf(options, "redis"),
@@ -106,7 +109,7 @@ public sealed class LocalCluster : IAsyncDisposable
                 environment[key] = value;
             }
 
-            worker = Member(name, name, _options.SiloDll, _options.SiloArguments, environment, LocalPorts.Free(), prefix ?? []);
+            worker = Member(name, name, _options.SiloDll, _options.SiloArguments, environment, prefix ?? []);
             _workers.Add(worker);
         }
 
@@ -174,8 +177,11 @@ public sealed class LocalCluster : IAsyncDisposable
 
     private LocalMember Member(
         string siloName, string logName, string dll, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> settings,
-        LocalPorts ports, IReadOnlyList<string> prefix)
+        IReadOnlyList<string> prefix)
     {
+        var placement = _options.Placement?.Invoke(logName) ?? LocalPlacement.Loopback(logName == "api" ? _options.ApiPort : null);
+        placement = placement with { Prefix = [.. placement.Prefix, .. prefix] };
+        var ports = placement.Ports;
         var environment = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
@@ -184,6 +190,7 @@ public sealed class LocalCluster : IAsyncDisposable
             ["ConnectionStrings__Redis"] = Redis.ConnectionString,
             ["Cluster__ClusterId"] = _options.ClusterId,
             ["Cluster__SiloName"] = siloName,
+            ["Cluster__AdvertisedIP"] = placement.Host,
             ["Cluster__SiloPort"] = ports.Silo.ToString(CultureInfo.InvariantCulture),
             ["Cluster__GatewayPort"] = ports.Gateway.ToString(CultureInfo.InvariantCulture),
             ["Auth__ApiKeys__0"] = _options.ApiKey,
@@ -193,6 +200,6 @@ public sealed class LocalCluster : IAsyncDisposable
             environment[key] = value;
         }
 
-        return new LocalMember(siloName, dll, arguments, environment, ports, LogOf(_options, logName), _options.Detached, prefix, _options.ReadyTimeout);
+        return new LocalMember(siloName, dll, arguments, environment, placement, LogOf(_options, logName), _options.Detached, _options.ReadyTimeout);
     }
 }

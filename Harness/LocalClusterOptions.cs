@@ -42,6 +42,12 @@ public sealed record LocalClusterOptions
     /// <summary>Settings of the workers only, over <see cref="Environment"/>. Default: none.</summary>
     public IReadOnlyDictionary<string, string> WorkerEnvironment { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// Where each process runs, by its log name (redis, api, worker-N). Default: <see cref="LocalPlacement.Loopback"/> with
+    /// <see cref="ApiPort"/> and <see cref="RedisPort"/> when given.
+    /// </summary>
+    public Func<string, LocalPlacement>? Placement { get; init; }
+
     /// <summary>Whether the processes outlive this one (own session, output to <see cref="LogDirectory"/>, required then). Default: false.</summary>
     public bool Detached { get; init; }
 

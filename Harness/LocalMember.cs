@@ -15,15 +15,18 @@ public sealed class LocalMember : IAsyncDisposable
     private readonly TimeSpan _readyTimeout;
 
     internal LocalMember(
-        string name, string dll, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment, LocalPorts ports,
-        string? logPath, bool detached, IReadOnlyList<string> prefix, TimeSpan readyTimeout)
+        string name, string dll, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment, LocalPlacement placement,
+        string? logPath, bool detached, TimeSpan readyTimeout)
     {
-        (Name, _dll, _arguments, _environment, Ports) = (name, dll, arguments, environment, ports);
-        (_logPath, _detached, _prefix, _readyTimeout) = (logPath, detached, prefix, readyTimeout);
+        (Name, _dll, _arguments, _environment, Host, Ports, _prefix) = (name, dll, arguments, environment, placement.Host, placement.Ports, placement.Prefix);
+        (_logPath, _detached, _readyTimeout) = (logPath, detached, readyTimeout);
     }
 
     /// <summary>The silo name, e.g. front or worker-1.</summary>
     public string Name { get; }
+
+    /// <summary>The address it binds and advertises.</summary>
+    public string Host { get; }
 
     /// <summary>Its HTTP, silo and gateway ports.</summary>
     public LocalPorts Ports { get; }
@@ -55,11 +58,11 @@ public sealed class LocalMember : IAsyncDisposable
 
         Starts++;
         // The build output holds appsettings.json; the content root is the working directory.
-        string[] command = [.. _prefix, "dotnet", _dll, "--urls", $"http://127.0.0.1:{Ports.Http}", .. _arguments];
+        string[] command = [.. _prefix, "dotnet", _dll, "--urls", $"http://{Host}:{Ports.Http}", .. _arguments];
         var directory = Path.GetDirectoryName(_dll);
         Process = _detached
             ? HostProcess.StartDetached(Name, command[0], command[1..], _environment, LogPath!, Ports.Http, directory)
-            : HostProcess.StartProgram(Name, command[0], command[1..], _environment, LogPath, Ports.Http, workingDirectory: directory);
+            : HostProcess.StartProgram(Name, command[0], command[1..], _environment, LogPath, Ports.Http, Host, directory);
     }
 
     /// <summary>Waits until /health/ready answers 200.</summary>

@@ -7,7 +7,6 @@ public sealed class RedisServer : IAsyncDisposable
 {
     private readonly RedisServerOptions _options;
     private readonly string _dataDirectory;
-    private int _starts;
 
     private RedisServer(RedisServerOptions options)
     {
@@ -26,6 +25,9 @@ public sealed class RedisServer : IAsyncDisposable
 
     /// <summary>A StackExchange.Redis connection string for this server.</summary>
     public string ConnectionString => $"{Host}:{Port},abortConnect=false";
+
+    /// <summary>How many processes were started.</summary>
+    public int Starts { get; private set; }
 
     /// <summary>The process running now (or the last one).</summary>
     public HostProcess Process { get; private set; } = null!;
@@ -50,10 +52,11 @@ public sealed class RedisServer : IAsyncDisposable
             "--appendonly", _options.AppendOnly ? "yes" : "no", "--appendfsync", "everysec", "--save", "",
             "--repl-diskless-sync-delay", "0",
         ];
-        var log = StartLog.PathOf(_options.LogPath, ++_starts);
+        var log = StartLog.PathOf(_options.LogPath, ++Starts);
+        string[] command = [.. _options.Prefix, executable, .. arguments];
         Process = _options.Detached
-            ? HostProcess.StartDetached("redis", executable, arguments, new Dictionary<string, string>(), log!)
-            : HostProcess.StartProgram("redis", executable, arguments, new Dictionary<string, string>(), log, 0, Host);
+            ? HostProcess.StartDetached("redis", command[0], command[1..], new Dictionary<string, string>(), log!)
+            : HostProcess.StartProgram("redis", command[0], command[1..], new Dictionary<string, string>(), log, 0, Host);
         await RedisProbe.WaitAsync(Host, Port, Process, cancellationToken);
     }
 

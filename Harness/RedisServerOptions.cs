@@ -12,6 +12,9 @@ public sealed record RedisServerOptions
     /// <summary>Where it keeps its data. Default: a new temporary folder, deleted on dispose.</summary>
     public string? DataDirectory { get; init; }
 
+    /// <summary>A command that execs the rest (e.g. `ip netns exec ns`). Default: none.</summary>
+    public IReadOnlyList<string> Prefix { get; init; } = [];
+
     /// <summary>Whether writes go to an append-only file, so that a restart keeps them. Default: true.</summary>
     public bool AppendOnly { get; init; } = true;
 
