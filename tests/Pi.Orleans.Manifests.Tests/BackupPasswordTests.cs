@@ -36,12 +36,9 @@ public sealed class BackupPasswordTests(ChartFixture chart)
             using var backup = ToolProcess.Start("sh", ["-c", script], environment);
 
             var samples = new List<string>();
-            while (!backup.HasExited)
-            {
-                samples.Add(await PsAsync());
-            }
-
-            await backup.WaitForExitAsync(Token);
+            var exited = backup.WaitForExitAsync(Token);
+            await Eventually.SampleUntilAsync(exited, async _ => samples.Add(await PsAsync()), Token, TimeSpan.Zero);
+            await exited;
             Assert.Equal(0, backup.ExitCode);
             Assert.Contains(samples, s => s.Contains("redis-cli -h 127.0.0.1 -p " + port + " --rdb", StringComparison.Ordinal));
             Assert.DoesNotContain(samples, s => s.Contains(Password, StringComparison.Ordinal));
