@@ -15,21 +15,31 @@ public sealed class LocalCluster : IAsyncDisposable
     private readonly List<LocalMember> _workers = [];
     private int _nextWorker = 1;
 
-    private LocalCluster(LocalClusterOptions options, RedisServer redis)
+    private readonly RedisServer? _redis;
+
+    private LocalCluster(LocalClusterOptions options, RedisServer? redis)
     {
         if (options.Detached && options.LogDirectory is null)
         {
             throw new ArgumentException("A detached cluster needs a log directory.", nameof(options));
         }
 
+        if (options.Embedded && options.Workers > 0)
+        {
+            throw new ArgumentException("An embedded Api runs alone: no workers.", nameof(options));
+        }
+
         _options = options;
-        Redis = redis;
+        _redis = redis;
         Api = Member("front", "api", options.ApiDll, options.ApiArguments, options.Environment, []);
         Client = PiApiClient.Create(ApiAddress.ToString(), TimeSpan.FromSeconds(30), options.ApiKey);
     }
 
-    /// <summary>The redis-server every silo uses.</summary>
-    public RedisServer Redis { get; }
+    /// <summary>The redis-server every silo uses (none when embedded).</summary>
+    public RedisServer Redis => _redis ?? throw new InvalidOperationException("An embedded Api has no redis-server.");
+
+    /// <summary>Whether the cluster is the embedded Api alone.</summary>
+    public bool IsEmbedded => _redis is null;
 
     /// <summary>The front silo with the HTTP API.</summary>
     public LocalMember Api { get; }
@@ -66,8 +76,31 @@ public sealed class LocalCluster : IAsyncDisposable
             Directory.CreateDirectory(logs);
         }
 
+        var redis = options.Embedded ? null : await StartRedisAsync(options, cancellationToken);
+        var cluster = new LocalCluster(options, redis);
+        try
+        {
+            var workers = Enumerable.Range(0, options.Workers).Select(_ => cluster.AddWorker()).ToList();
+            await cluster.Api.StartAsync();
+            await Task.WhenAll(workers.Append(cluster.Api).Select(m => m.WaitReadyAsync(cancellationToken)));
+            if (!options.Embedded)
+            {
+                await cluster.WaitListedWorkersAsync(options.Workers, cancellationToken);
+            }
+
+            return cluster;
+        }
+        catch
+        {
+            await cluster.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static Task<RedisServer> StartRedisAsync(LocalClusterOptions options, CancellationToken cancellationToken)
+    {
         var placement = options.Placement?.Invoke("redis") ?? LocalPlacement.Loopback(options.RedisPort);
-        var redis = await RedisServer.StartAsync(new RedisServerOptions
+        return RedisServer.StartAsync(new RedisServerOptions
         {
             Port = placement.Ports.Http,
             Host = placement.Host,
@@ -77,20 +110,6 @@ public sealed class LocalCluster : IAsyncDisposable
             LogPath = LogOf(options, "redis"),
             Detached = options.Detached,
         }, cancellationToken);
-        var cluster = new LocalCluster(options, redis);
-        try
-        {
-            var workers = Enumerable.Range(0, options.Workers).Select(_ => cluster.AddWorker()).ToList();
-            await cluster.Api.StartAsync();
-            await Task.WhenAll(workers.Append(cluster.Api).Select(m => m.WaitReadyAsync(cancellationToken)));
-            await cluster.WaitListedWorkersAsync(options.Workers, cancellationToken);
-            return cluster;
-        }
-        catch
-        {
-            await cluster.DisposeAsync();
-            throw;
-        }
     }
 
     /// <summary>
@@ -157,7 +176,10 @@ public sealed class LocalCluster : IAsyncDisposable
     public async Task StopAsync()
     {
         await Task.WhenAll(Workers.Append(Api).Select(m => m.StopAsync(StopTimeout)));
-        await Redis.StopAsync(StopTimeout);
+        if (_redis is not null)
+        {
+            await _redis.StopAsync(StopTimeout);
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -168,7 +190,11 @@ public sealed class LocalCluster : IAsyncDisposable
             await member.DisposeAsync();
         }
 
-        await Redis.DisposeAsync();
+        if (_redis is not null)
+        {
+            await _redis.DisposeAsync();
+        }
+
         Client.Dispose();
     }
 
@@ -187,14 +213,18 @@ public sealed class LocalCluster : IAsyncDisposable
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["DOTNET_NOLOGO"] = "1",
             ["Logging__Console__FormatterName"] = "simple",
-            ["ConnectionStrings__Redis"] = Redis.ConnectionString,
             ["Cluster__ClusterId"] = _options.ClusterId,
             ["Cluster__SiloName"] = siloName,
             ["Cluster__AdvertisedIP"] = placement.Host,
             ["Cluster__SiloPort"] = ports.Silo.ToString(CultureInfo.InvariantCulture),
             ["Cluster__GatewayPort"] = ports.Gateway.ToString(CultureInfo.InvariantCulture),
-            ["Auth__ApiKeys__0"] = _options.ApiKey,
         };
+        if (_redis is not null)
+        {
+            environment["ConnectionStrings__Redis"] = _redis.ConnectionString;
+            environment["Auth__ApiKeys__0"] = _options.ApiKey;
+        }
+
         foreach (var (key, value) in settings)
         {
             environment[key] = value;

@@ -9,7 +9,14 @@ public sealed record LocalClusterOptions
     /// <summary>The built Silo dll (its folder is the content root; another build, e.g. a ReadyToRun publish, may be given).</summary>
     public required string SiloDll { get; init; }
 
-    /// <summary>Worker silos to start. Default: 1.</summary>
+    /// <summary>
+    /// Only the Api in its embedded default (in-memory storage, localhost clustering, chunks computed in the Api, no key), as
+    /// `dotnet run --project Api`: no redis-server and no workers. The Api inherits this process's environment, so leave
+    /// ConnectionStrings__Redis and Auth__ApiKeys__0 unset. Default: false.
+    /// </summary>
+    public bool Embedded { get; init; }
+
+    /// <summary>Worker silos to start (none when <see cref="Embedded"/>). Default: 1.</summary>
     public int Workers { get; init; } = 1;
 
     /// <summary>Where each process writes its log (redis.log, api.log, worker-N.log). Default: none (output kept in memory).</summary>

@@ -40,6 +40,26 @@ public sealed class ClusterUpDownTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task ClusterUpEmbeddedRunsTheApiAloneWithoutRedisOrKey()
+    {
+        var (code, output) = await CapturedConsole.RunAsync(
+            "cluster", "up", "--embedded", "--dir", _dir, "--repo", RepositoryPaths.Root, "--configuration", RepositoryPaths.Configuration);
+        Assert.True(code == 0, output);
+        var state = ClusterState.Read(_dir)!;
+        var api = Assert.Single(state.Processes);
+        Assert.Equal("api", api.Role);
+        Assert.Null(state.ApiKey);
+
+        using var client = PiApiClient.Create(state.Url);
+        var done = await client.SubmitAsync(1L << 24, "single", 7, Token);
+        Assert.True(done.Status == "completed", $"{done}");
+
+        (code, output) = await CapturedConsole.RunAsync("cluster", "down", "--dir", _dir);
+        Assert.True(code == 0, output);
+        Assert.False(OsProcess.IsRunning(api.Pid), $"the Api ({api.Pid}) still runs");
+    }
+
+    [Fact]
     public async Task ClusterDownWithoutAClusterSaysSoAndSucceeds()
     {
         var (code, output) = await CapturedConsole.RunAsync("cluster", "down", "--dir", _dir);

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace Pi.Orleans.Cli.Cluster;
 
 /// <summary>What `pi cluster up` started, written to cluster.json in its state directory so that `pi cluster down` can stop it.</summary>
-public sealed record ClusterState(string Url, string ApiKey, string ClusterId, IReadOnlyList<ClusterProcess> Processes)
+public sealed record ClusterState(string Url, string? ApiKey, string ClusterId, IReadOnlyList<ClusterProcess> Processes)
 {
     /// <summary>The state file's name in the state directory.</summary>
     public const string FileName = "cluster.json";

@@ -27,7 +27,8 @@ public static class ClusterUp
         {
             ApiDll = hosts.ApiDll,
             SiloDll = siloDll,
-            Workers = request.Workers,
+            Workers = request.Embedded ? 0 : request.Workers,
+            Embedded = request.Embedded,
             ApiPort = request.ApiPort,
             RedisPort = request.RedisPort,
             RedisAppendOnly = request.RedisAppendOnly,
@@ -43,10 +44,12 @@ public static class ClusterUp
         };
         var cluster = await LocalCluster.StartAsync(options, cancellationToken);
         // Not disposed: the processes outlive this one; `pi cluster down` stops them.
-        var state = new ClusterState(cluster.ApiAddress.ToString().TrimEnd('/'), cluster.ApiKey, cluster.ClusterId,
+        ClusterProcess[] redis = cluster.IsEmbedded
+            ? []
+            : [new(ClusterProcess.RedisRole, ClusterProcess.RedisRole, cluster.Redis.Process.Id, cluster.Redis.Port, null, null, Path.Combine(directory, "redis.log"), "redis-server")];
+        var state = new ClusterState(cluster.ApiAddress.ToString().TrimEnd('/'), cluster.IsEmbedded ? null : cluster.ApiKey, cluster.ClusterId,
         [
-            new ClusterProcess("redis", ClusterProcess.RedisRole, cluster.Redis.Process.Id, cluster.Redis.Port, null, null,
-                Path.Combine(directory, "redis.log"), "redis-server"),
+            .. redis,
             .. cluster.Workers.Select(w => Describe(w, ClusterProcess.WorkerRole, siloDll)),
             Describe(cluster.Api, ClusterProcess.ApiRole, hosts.ApiDll),
         ]);

@@ -9,6 +9,9 @@ public sealed record ClusterUpRequest(string StateDirectory, int Workers)
     /// <summary>redis-server's port (default: a free one).</summary>
     public int? RedisPort { get; init; }
 
+    /// <summary>Only the Api in its embedded default (no Redis, no workers, no key).</summary>
+    public bool Embedded { get; init; }
+
     /// <summary>Whether Redis keeps an append-only file.</summary>
     public bool RedisAppendOnly { get; init; }
 
