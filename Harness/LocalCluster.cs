@@ -81,7 +81,7 @@ public sealed class LocalCluster : IAsyncDisposable
         try
         {
             var workers = Enumerable.Range(0, options.Workers).Select(_ => cluster.AddWorker()).ToList();
-            await cluster.Api.StartAsync();
+            cluster.Api.Start();
             await Task.WhenAll(workers.Append(cluster.Api).Select(m => m.WaitReadyAsync(cancellationToken)));
             if (!options.Embedded)
             {
@@ -132,7 +132,7 @@ public sealed class LocalCluster : IAsyncDisposable
             _workers.Add(worker);
         }
 
-        worker.StartAsync().GetAwaiter().GetResult();
+        worker.Start();
         return worker;
     }
 

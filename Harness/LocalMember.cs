@@ -56,6 +56,12 @@ public sealed class LocalMember : IAsyncDisposable
             await Process.DisposeAsync();
         }
 
+        Start();
+    }
+
+    /// <summary>Starts the first process.</summary>
+    internal void Start()
+    {
         Starts++;
         // The build output holds appsettings.json; the content root is the working directory.
         string[] command = [.. _prefix, "dotnet", _dll, "--urls", $"http://{Host}:{Ports.Http}", .. _arguments];

@@ -37,6 +37,7 @@ public static class ClusterUp
             LogDirectory = directory,
             Detached = true,
         };
+        // The harness draws a new cluster id and key unless they were given.
         options = options with
         {
             ClusterId = request.ClusterId ?? options.ClusterId,
