@@ -154,14 +154,14 @@ public sealed class HostProcess : IAsyncDisposable
     }
 
     /// <summary>
-    /// Starts a program that outlives this process: in a session of its own (setsid), stdin from /dev/null, its output appended to
-    /// <paramref name="logPath"/> by the shell that execs it, so the process id is the program's.
+    /// Starts a program that outlives this process: in a session of its own (setsid), stdin from /dev/null, its output written to
+    /// <paramref name="logPath"/> (from its start) by the shell that execs it, so the process id is the program's.
     /// </summary>
     public static HostProcess StartDetached(
         string name, string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, string logPath,
         int httpPort = 0, string? workingDirectory = null)
     {
-        string[] prefix = ["-c", "log=$1; shift; exec \"$@\" </dev/null >>\"$log\" 2>&1", "sh", logPath, fileName];
+        string[] prefix = ["-c", "log=$1; shift; exec \"$@\" </dev/null >\"$log\" 2>&1", "sh", logPath, fileName];
         var started = StartProgram(name, "setsid", ["sh", .. prefix, .. arguments], environment, null, httpPort, workingDirectory: workingDirectory);
         started._detachedLog = logPath;
         return started;
