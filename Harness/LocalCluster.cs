@@ -13,22 +13,11 @@ public sealed class LocalCluster : IAsyncDisposable
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
     private readonly LocalClusterOptions _options;
     private readonly List<LocalMember> _workers = [];
-    private int _nextWorker = 1;
-
     private readonly RedisServer? _redis;
+    private int _nextWorker = 1;
 
     private LocalCluster(LocalClusterOptions options, RedisServer? redis)
     {
-        if (options.Detached && options.LogDirectory is null)
-        {
-            throw new ArgumentException("A detached cluster needs a log directory.", nameof(options));
-        }
-
-        if (options.Embedded && options.Workers > 0)
-        {
-            throw new ArgumentException("An embedded Api runs alone: no workers.", nameof(options));
-        }
-
         _options = options;
         _redis = redis;
         Api = Member("front", "api", options.ApiDll, options.ApiArguments, options.Environment, []);
@@ -71,6 +60,16 @@ public sealed class LocalCluster : IAsyncDisposable
     /// <summary>Starts Redis, the workers and the Api, and waits until each is ready and the Api lists every worker.</summary>
     public static async Task<LocalCluster> StartAsync(LocalClusterOptions options, CancellationToken cancellationToken = default)
     {
+        if (options.Detached && options.LogDirectory is null)
+        {
+            throw new ArgumentException("A detached cluster needs a log directory.", nameof(options));
+        }
+
+        if (options.Embedded && options.Workers > 0)
+        {
+            throw new ArgumentException("An embedded Api runs alone: no workers.", nameof(options));
+        }
+
         if (options.LogDirectory is { } logs)
         {
             Directory.CreateDirectory(logs);

@@ -36,8 +36,16 @@ public sealed class RedisServer : IAsyncDisposable
     public static async Task<RedisServer> StartAsync(RedisServerOptions? options = null, CancellationToken cancellationToken = default)
     {
         var server = new RedisServer(options ?? new RedisServerOptions());
-        await server.RestartAsync(cancellationToken);
-        return server;
+        try
+        {
+            await server.RestartAsync(cancellationToken);
+            return server;
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>Starts the server again (after <see cref="Kill"/>) on the same port and data folder, and waits until it answers PING.</summary>
