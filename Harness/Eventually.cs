@@ -32,6 +32,24 @@ public static class Eventually
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="sample"/> every interval until <paramref name="until"/> has completed (what a test watches while
+    /// something it started runs); <paramref name="until"/> carries its own bound.
+    /// </summary>
+    public static Task SampleUntilAsync(Task until, Func<CancellationToken, Task> sample, CancellationToken cancellationToken, TimeSpan? interval = null) =>
+        HoldsAsync(
+            async token =>
+            {
+                if (until.IsCompleted)
+                {
+                    return true;
+                }
+
+                await sample(token);
+                return false;
+            },
+            TimeSpan.MaxValue, () => "", cancellationToken, interval);
+
     /// <summary>Waits until <paramref name="condition"/> is true; <paramref name="describe"/> tells, at the bound, what was not reached.</summary>
     public static async Task HoldsAsync(
         Func<CancellationToken, Task<bool>> condition, TimeSpan timeout, Func<string> describe, CancellationToken cancellationToken, TimeSpan? interval = null)

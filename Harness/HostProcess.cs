@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 using Pi.Orleans.Client;
 
 namespace Pi.Orleans.Harness;
@@ -13,6 +12,7 @@ public sealed class HostProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly ProcessOutput _output;
     private readonly DateTime _started = DateTime.UtcNow;
+    private string? _detachedLog;
     private TimeSpan _lastCpu;
 
     private HostProcess(string name, Process process, string? logPath, int httpPort, string host)
@@ -153,6 +153,20 @@ public sealed class HostProcess : IAsyncDisposable
         return started;
     }
 
+    /// <summary>
+    /// Starts a program that outlives this process: in a session of its own (setsid), stdin from /dev/null, its output written to
+    /// <paramref name="logPath"/> (from its start) by the shell that execs it, so the process id is the program's.
+    /// </summary>
+    public static HostProcess StartDetached(
+        string name, string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, string logPath,
+        int httpPort = 0, string? workingDirectory = null)
+    {
+        string[] prefix = ["-c", "log=$1; shift; exec \"$@\" </dev/null >\"$log\" 2>&1", "sh", logPath, fileName];
+        var started = StartProgram(name, "setsid", ["sh", .. prefix, .. arguments], environment, null, httpPort, workingDirectory: workingDirectory);
+        started._detachedLog = logPath;
+        return started;
+    }
+
     /// <summary>Waits until /health/ready answers 200; fails with the process output if it exits or takes too long.</summary>
     public async Task WaitReadyAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
     {
@@ -176,7 +190,7 @@ public sealed class HostProcess : IAsyncDisposable
         }
 
         _ = CpuTime;
-        _ = SendSignal(_process.Id, 15);
+        OsProcess.Terminate(_process.Id);
         using var cts = new CancellationTokenSource(timeout);
         try
         {
@@ -205,7 +219,7 @@ public sealed class HostProcess : IAsyncDisposable
     }
 
     /// <summary>The last <paramref name="lines"/> lines the process wrote.</summary>
-    public string Tail(int lines = 30) => _output.Tail(lines);
+    public string Tail(int lines = 30) => _detachedLog is null ? _output.Tail(lines) : ProcessOutput.TailOf(_detachedLog, lines);
 
     public async ValueTask DisposeAsync()
     {
@@ -214,9 +228,6 @@ public sealed class HostProcess : IAsyncDisposable
         _process.Dispose();
         _output.Dispose();
     }
-
-    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static extern int SendSignal(int pid, int signal);
 
     private async Task<bool> IsReadyAsync(CancellationToken cancellationToken) => _process.HasExited
         ? throw new HostProcessException($"{Name} exited with code {_process.ExitCode}:\n{Output}")

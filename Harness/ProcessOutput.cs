@@ -37,6 +37,21 @@ internal sealed class ProcessOutput(string? logPath) : IDisposable
 
     public string Tail(int lines) => string.Join('\n', _lines.TakeLast(lines));
 
+    /// <summary>The last lines of a log file another process writes (empty when it cannot be read).</summary>
+    public static string TailOf(string logPath, int lines)
+    {
+        try
+        {
+            using var stream = new FileStream(logPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            using var reader = new StreamReader(stream);
+            return string.Join('\n', reader.ReadToEnd().Split('\n').TakeLast(lines));
+        }
+        catch (IOException)
+        {
+            return "";
+        }
+    }
+
     public IReadOnlyList<string> Lines => [.. _lines];
 
     public void Dispose()

@@ -7,16 +7,8 @@
 # Usage: bash benchmarks/run-all.sh [--quick] [--only sampler,overhead,scale-out,latency,memory]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-QUICK=0
-ONLY=sampler,overhead,scale-out,latency,memory
-while [ $# -gt 0 ]; do
-  case $1 in
-    --quick) QUICK=1 ;;
-    --only) ONLY=$2; shift ;;
-    *) echo "usage: $0 [--quick] [--only sampler,overhead,scale-out,latency,memory]" >&2; exit 2 ;;
-  esac
-  shift
-done
+source benchmarks/e2e/options.sh
+parse_options sampler,overhead,scale-out,latency,memory "$@"
 
 # Tools the measurements run: gcc (the C limit), a JDK (SparkPi loop), Debian's NumPy, redis-server, curl.
 missing=()
@@ -53,7 +45,6 @@ if [ "$QUICK" = 1 ]; then
 else
   sizes=(1e10 3 2e10 3 10000 10)
 fi
-has() { [[ ",$ONLY," == *",$1,"* ]]; }
 has sampler && measure_sampler "$QUICK"
 has overhead && measure_overhead "${sizes[0]}" "${sizes[1]}" "$((1 - QUICK))"
 has scale-out && measure_scale_out "${sizes[2]}" "${sizes[3]}"

@@ -6,16 +6,8 @@
 # Usage: bash benchmarks/service-perf.sh [--quick] [--only newcomer,tiering,first-chunk,scale-out,requests,soak,idle]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-QUICK=0
-ONLY=newcomer,tiering,first-chunk,scale-out,requests,soak,idle
-while [ $# -gt 0 ]; do
-  case $1 in
-    --quick) QUICK=1 ;;
-    --only) ONLY=$2; shift ;;
-    *) echo "usage: $0 [--quick] [--only newcomer,tiering,first-chunk,scale-out,requests,soak,idle]" >&2; exit 2 ;;
-  esac
-  shift
-done
+source benchmarks/e2e/options.sh
+parse_options newcomer,tiering,first-chunk,scale-out,requests,soak,idle "$@"
 missing=()
 for tool in redis-server hey curl git; do command -v "$tool" >/dev/null 2>&1 || missing+=("$tool"); done
 if [ ${#missing[@]} -gt 0 ]; then
@@ -38,7 +30,6 @@ if [ "$QUICK" = 1 ]; then
 else
   sizes=(1e10 3 2e10 3 20 8 12000 10)
 fi
-has() { [[ ",$ONLY," == *",$1,"* ]]; }
 has newcomer && measure_newcomer
 has tiering && measure_tiering "${sizes[0]}" "${sizes[1]}"
 has first-chunk && measure_first_chunk 2e10

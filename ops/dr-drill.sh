@@ -7,59 +7,38 @@
 #      before the backup reads back with the same result, the running one resumes and completes with the count of an
 #      undisturbed run of its seed, and a new calculation completes                      <- the RTO clock stops
 # Prints RTO (destruction to correct answers) and RPO (age of the newest backup at destruction, and what was lost).
-# Usage: bash ops/dr-drill.sh      (env: API_PORT=18380 REDIS_PORT=16679 SILO_PORT=21410 GATEWAY_PORT=31410 WORK=...)
+# Usage: bash ops/dr-drill.sh      (env: API_PORT=18380 REDIS_PORT=16679 WORK=...)
+# The processes are `pi cluster up`'s (the CLI's one local cluster): logs, cluster.json and Redis's data in $WORK/cluster.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 WORK=${WORK:-$(mktemp -d /tmp/pi-dr.XXXX)}
 API_PORT=${API_PORT:-18380}
 REDIS_PORT=${REDIS_PORT:-16679}
-SILO_PORT=${SILO_PORT:-21410}
-GATEWAY_PORT=${GATEWAY_PORT:-31410}
 API_KEY=${PI_API_KEY:-drill-key}
-DATA="$WORK/redis-data"
+CLUSTER="$WORK/cluster"
+DATA="$CLUSTER/redis-data"
 BACKUPS="$WORK/backups"
-SILO_PIDS=()
-mkdir -p "$DATA" "$BACKUPS"
+CLUSTER_ID="drill-$$"
+mkdir -p "$BACKUPS"
 
-export ConnectionStrings__Redis="127.0.0.1:$REDIS_PORT" Cluster__ClusterId="drill-$$" Auth__ApiKeys__0="$API_KEY"
-export ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning Logging__LogLevel__Pi=Information
+# The hosts inherit these settings (the cluster sets Redis, cluster id, ports and the key itself).
+export Logging__LogLevel__Default=Warning Logging__LogLevel__Pi=Information
 export Pi__ChunkPoints=33554432 Pi__ChunkDuration=00:00:00 Pi__ChunkTimeout=00:00:05
 
 now() { date +%s.%N; }
 since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
 say() { echo "[$(date -u +%H:%M:%S)] $*" >&2; }
+pi() { bash "$ROOT/experiments/pi.sh" "$@"; }
 
-# repl-diskless-sync-delay 0: `redis-cli --rdb` gets its snapshot at once instead of after the default 5 s.
-REDIS_ARGS="--port $REDIS_PORT --bind 127.0.0.1 --dir $DATA --appendonly yes --save '' --repl-diskless-sync-delay 0 --daemonize yes --pidfile $WORK/redis.pid --logfile $WORK/redis.log"
-start_redis() { eval redis-server "$REDIS_ARGS"; }
-stop_redis() { [ -f "$WORK/redis.pid" ] && kill "$(cat "$WORK/redis.pid")" 2>/dev/null || true; }
-
-start_silos() {
-  SILO_PIDS=()
-  for i in 1 2; do
-    dotnet "$ROOT/Silo/bin/Release/net10.0/Pi.Orleans.Silo.dll" --urls "http://127.0.0.1:$((API_PORT + i))" \
-      --Cluster:SiloPort=$((SILO_PORT + i)) --Cluster:GatewayPort=$((GATEWAY_PORT + i)) --Cluster:SiloName="worker-$i" >>"$WORK/worker-$i.log" 2>&1 &
-    SILO_PIDS+=($!)
-  done
-  dotnet "$ROOT/Api/bin/Release/net10.0/Pi.Orleans.Api.dll" --urls "http://127.0.0.1:$API_PORT" \
-    --Cluster:SiloPort="$SILO_PORT" --Cluster:GatewayPort="$GATEWAY_PORT" --Cluster:SiloName=front >>"$WORK/api.log" 2>&1 &
-  SILO_PIDS+=($!)
-  for i in 0 1 2; do
-    local waited=0
-    until curl -sf "http://127.0.0.1:$((API_PORT + i))/health/ready" >/dev/null; do
-      sleep 0.2; waited=$((waited + 1)); [ "$waited" -lt 600 ] || { echo "silo on port $((API_PORT + i)) not ready; see $WORK" >&2; exit 1; }
-    done
-  done
-  until [ "$(api GET /api/cluster | python3 -c 'import json,sys; print(sum(1 for s in json.load(sys.stdin)["silos"] if s["runs_chunks"]))')" = 2 ]; do sleep 0.2; done
+# Redis (AOF on, data in $DATA), the Api and two workers; returns when the Api lists both workers.
+cluster_up() {
+  pi cluster up --workers 2 --api-port "$API_PORT" --redis-port "$REDIS_PORT" --redis-append-only --cluster-id "$CLUSTER_ID" \
+    --api-key "$API_KEY" --dir "$CLUSTER" >>"$WORK/cluster-up.log" 2>&1 || { tail -20 "$WORK/cluster-up.log" >&2; exit 1; }
 }
-stop_silos() {
-  local pid
-  for pid in "${SILO_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${SILO_PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-  SILO_PIDS=()
-}
-cleanup() { stop_silos; stop_redis; }
-trap cleanup EXIT
+# Silos first, Redis last (whatever of them still runs).
+cluster_down() { [ ! -f "$CLUSTER/cluster.json" ] || pi cluster down --dir "$CLUSTER" >/dev/null; }
+redis_pid() { python3 -c 'import json, sys; print(next(p["pid"] for p in json.load(open(sys.argv[1]))["processes"] if p["role"] == "redis"))' "$CLUSTER/cluster.json"; }
+trap cluster_down EXIT
 
 api() { curl -s -X "$1" "http://127.0.0.1:$API_PORT$2" -H "X-Api-Key: $API_KEY" -H 'Content-Type: application/json' ${3:+-d "$3"}; }
 submit() { api POST /api/calculate "{\"total_points\": $1, \"mode\": \"$2\", \"seed\": $3}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])'; }
@@ -84,9 +63,7 @@ wait_done() {
 say "building (Release) into $ROOT"
 dotnet build "$ROOT/Api/Pi.Orleans.Api.csproj" -c Release -v q -nologo >"$WORK/build.log" 2>&1
 dotnet build "$ROOT/Silo/Pi.Orleans.Silo.csproj" -c Release -v q -nologo >>"$WORK/build.log" 2>&1
-start_redis
-until redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1; do sleep 0.1; done
-start_silos
+cluster_up
 say "cluster up (work folder $WORK)"
 
 # 1. Calculations before the backup: completed ones, and one long enough to be running when the backup is taken.
@@ -112,18 +89,18 @@ say "before the disaster: ${#before[@]} completed before the backup, ${#after[@]
 # 3. The disaster: Redis dies and its data folder is lost.
 destroyed_at=$(date +%s)
 t0=$(now)
-kill -9 "$(cat "$WORK/redis.pid")"
+kill -9 "$(redis_pid)"
 rm -rf "${DATA:?}"/*
 say "Redis killed and its data deleted"
 
-# 4. Recovery: restore the newest backup, restart the silos, check the answers (RTO: the old results read back identical and
-#    a new calculation completes); then the running one must resume and end with the count of a fresh run of its seed.
-REDIS_PORT=$REDIS_PORT REDIS_DATA_DIR=$DATA BACKUP_DIR=$BACKUPS STOP_CMD=true \
-  START_CMD="redis-server $REDIS_ARGS" \
+# 4. Recovery: stop the silos, write the newest backup into Redis's data folder, start Redis and the silos again, check the
+#    answers (RTO: the old results read back identical and a new calculation completes); then the running one must resume
+#    and end with the count of a fresh run of its seed.
+cluster_down
+REDIS_PORT=$REDIS_PORT REDIS_DATA_DIR=$DATA BACKUP_DIR=$BACKUPS STOP_CMD=true WAIT_READY=0 \
   sh "$ROOT/ops/restore-redis.sh" | tee "$WORK/restore.txt" >&2
 restored_after=$(since "$t0")
-stop_silos
-start_silos
+cluster_up
 silos_after=$(since "$t0")
 
 wrong=0
@@ -150,6 +127,6 @@ running at backup: $running ($(echo "$running_backed" | cut -d' ' -f4) chunks ju
 new calculation:   '$(echo "$new_calc" | cut -d' ' -f2)' after recovery
 after the backup:  ${#after[@]} calculations accepted and completed after the backup; lost (404) after recovery: $lost/${#after[@]} [${after[*]}]
 RPO:               newest backup was $((destroyed_at - backup_at)) s old at the destruction; lost: the ${#after[@]} calculations above, and the final state of $running (recomputed on resume)
-RTO:               $rto s from destruction to correct answers: old results identical and a new calculation completed (Redis restored after $restored_after s, silos restarted and ready after $silos_after s; excludes the time to notice the failure)
+RTO:               $rto s from destruction to correct answers: old results identical and a new calculation completed (backup written into the data folder after $restored_after s, Redis and the silos started again and ready after $silos_after s; excludes the time to notice the failure)
 REPORT
 [ "$wrong" -eq 0 ] && [ "$same" = yes ] && [ "$lost" -eq "${#after[@]}" ] && [ "$(echo "$new_calc" | cut -d' ' -f2)" = completed ]

@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
-# Starts redis-server, N worker Silo processes and the Api on loopback (Release build), for benchmarks and experiments.
+# Starts redis-server, N worker Silo processes and the Api on loopback (Release build), for benchmarks and experiments, with
+# `pi cluster up` (the CLI's one local cluster; logs and cluster.json in $WORK) and stops them with `pi cluster down`.
 # Usage: source cluster.sh; start_cluster N; ... ; stop_cluster
+# Env: API_PORT, REDIS_PORT, API_ARGS and SILO_ARGS (extra host arguments, split on spaces), SILO_DIR (another Silo build, e.g. a
+# ReadyToRun publish), WORK (state and logs: api.log, worker-N.log, redis.log). After start_cluster, PIDS holds Redis, the
+# workers, then the Api.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 WORK=${WORK:-$(mktemp -d /tmp/pi-bench.XXXX)}
@@ -8,42 +12,29 @@ API_PORT=${API_PORT:-18080}
 REDIS_PORT=${REDIS_PORT:-16379}
 PIDS=()
 REDIS_PID=
-# Redis mode requires API keys; the scripts use this one (never a real secret).
+# Redis mode requires API keys; the scripts use this one (never a real secret). Exported for the scripts' own clients.
 export Auth__ApiKeys__0=${PI_API_KEY:-bench-key}
 
+# pi ARGS...: the CLI (built first if its sources changed).
+pi() { bash "$ROOT/experiments/pi.sh" "$@"; }
+
 start_cluster() {
-  local workers=$1
+  local workers=$1 args=() a
   ! curl -s -o /dev/null "http://127.0.0.1:$API_PORT/" || { echo "port $API_PORT is taken by another process" >&2; return 1; }
-  redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no --dir "$WORK" >"$WORK/redis.log" 2>&1 &
-  PIDS+=($!)
-  REDIS_PID=$!
-  sleep 0.5
-  export ConnectionStrings__Redis="127.0.0.1:$REDIS_PORT"
-  export Cluster__ClusterId="bench-$$-$RANDOM"
-  for i in $(seq 1 "$workers"); do
-    # --contentRoot: the build output holds appsettings.json (log levels); the default content root is the current directory.
-    # SILO_DIR: another build of the Silo (a ReadyToRun publish, for example); default the Release build output.
-    dotnet "${SILO_DIR:-$ROOT/Silo/bin/Release/net10.0}/Pi.Orleans.Silo.dll" --contentRoot "${SILO_DIR:-$ROOT/Silo/bin/Release/net10.0}" --urls "http://127.0.0.1:$((API_PORT + i))" \
-      --Cluster:SiloPort=$((21110 + i)) --Cluster:GatewayPort=$((31000 + i)) --Cluster:SiloName="worker-$i" ${SILO_ARGS:-} >"$WORK/worker-$i.log" 2>&1 &
-    PIDS+=($!)
-  done
-  dotnet "$ROOT/Api/bin/Release/net10.0/Pi.Orleans.Api.dll" --contentRoot "$ROOT/Api/bin/Release/net10.0" --urls "http://127.0.0.1:$API_PORT" \
-    --Cluster:SiloPort=21110 --Cluster:GatewayPort=31000 --Cluster:SiloName=front ${API_ARGS:-} >"$WORK/api.log" 2>&1 &
-  PIDS+=($!)
-  for i in $(seq 0 "$workers"); do
-    until curl -sf "http://127.0.0.1:$((API_PORT + i))/health/ready" >/dev/null; do sleep 0.2; done
-  done
-  # Every worker must be visible to the front before measuring.
-  until [ "$(curl -s "http://127.0.0.1:$API_PORT/api/cluster" | python3 -c 'import json,sys; print(sum(1 for s in json.load(sys.stdin)["silos"] if s["runs_chunks"]))')" = "$workers" ]; do sleep 0.2; done
+  for a in ${API_ARGS:-}; do args+=("--api-arg=$a"); done
+  for a in ${SILO_ARGS:-}; do args+=("--silo-arg=$a"); done
+  [ -z "${SILO_DIR:-}" ] || args+=(--silo-dir "$SILO_DIR")
+  # Waits until every process is ready and the Api lists every worker.
+  pi cluster up --workers "$workers" --api-port "$API_PORT" --redis-port "$REDIS_PORT" --cluster-id "bench-$$-$RANDOM" \
+    --api-key "$Auth__ApiKeys__0" --dir "$WORK" "${args[@]}" >"$WORK/cluster-up.log" 2>&1 || { cat "$WORK/cluster-up.log" >&2; return 1; }
+  mapfile -t PIDS < <(python3 -c 'import json, sys; print("\n".join(str(p["pid"]) for p in json.load(open(sys.argv[1]))["processes"]))' "$WORK/cluster.json")
+  REDIS_PID=${PIDS[0]}
 }
 
 stop_cluster() {
   # Silos first, Redis last: a silo that loses Redis while it stops waits out a timeout on every membership and reminder call.
-  local pid
-  for pid in "${PIDS[@]}"; do [ "$pid" = "$REDIS_PID" ] || kill "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do [ "$pid" = "$REDIS_PID" ] || wait "$pid" 2>/dev/null || true; done
-  [ -z "$REDIS_PID" ] || kill "$REDIS_PID" 2>/dev/null || true
-  wait 2>/dev/null || true
+  # (start_embedded's Api in lib.sh too.)
+  [ ! -f "$WORK/cluster.json" ] || pi cluster down --dir "$WORK" >/dev/null
   PIDS=()
   REDIS_PID=
 }

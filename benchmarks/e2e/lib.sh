@@ -49,18 +49,15 @@ rss_parts() { awk '/^Rss(Anon|File|Shmem)/ { printf "%s%s %.0f MB", sep, tolower
 calc() { "$PY" "$E2E/calc.py" "$API_PORT" "$@"; }
 
 # The embedded default: one Api process, no Redis (in-memory storage, localhost clustering) and no API keys, so auth is
-# off as in `dotnet run --project Api`; extra args go to the Api.
+# off as in `dotnet run --project Api`; extra args go to the Api. `pi cluster up --embedded` (log: $WORK/api.log); stop_cluster
+# stops it.
 start_embedded() {
+  local args=() a
   ! curl -s -o /dev/null "http://127.0.0.1:$API_PORT/" || { echo "port $API_PORT is taken by another process" >&2; return 1; }
-  env -u ConnectionStrings__Redis -u Auth__ApiKeys__0 dotnet "$ROOT/Api/bin/Release/net10.0/Pi.Orleans.Api.dll" \
-    --contentRoot "$ROOT/Api/bin/Release/net10.0" --urls "http://127.0.0.1:$API_PORT" \
-    --Cluster:SiloPort=21110 --Cluster:GatewayPort=31000 "$@" >"$WORK/embedded.log" 2>&1 &
-  PIDS+=($!)
-  local pid=$!
-  until curl -sf "http://127.0.0.1:$API_PORT/health/ready" >/dev/null; do
-    kill -0 "$pid" 2>/dev/null || { echo "embedded Api exited; see $WORK/embedded.log" >&2; return 1; }
-    sleep 0.2
-  done
+  for a in "$@"; do args+=("--api-arg=$a"); done
+  env -u ConnectionStrings__Redis -u Auth__ApiKeys__0 bash "$ROOT/experiments/pi.sh" cluster up --embedded --api-port "$API_PORT" \
+    --dir "$WORK" "${args[@]}" >"$WORK/cluster-up.log" 2>&1 || { cat "$WORK/cluster-up.log" >&2; return 1; }
+  PIDS+=("$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["processes"][-1]["pid"])' "$WORK/cluster.json")")
 }
 
 # The last PID started by start_cluster is the Api; the ones between Redis and it are the workers.

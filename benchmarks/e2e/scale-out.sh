@@ -17,26 +17,26 @@ measure_scale_out() {
   done
   for workers in 1 2; do
     echo "scale-out: $workers worker(s), --Pi:Slots=1 each, $points points (load $(load1))" >&2
-    SILO_ARGS="--Pi:Slots=1" start_cluster "$workers"
-    warm_up 4e10 # 75 chunks: more than 30 on each worker
-    for r in $(seq 1 "$repeats"); do
-      mark
-      c=$(calc run "$points" distributed "$r")
-      record "scale.workers-$workers-s" "$(kv wall_s "$c")" "seed $r, duration_ms=$(kv duration_ms "$c"), silos=$(kv silos "$c")"
-    done
-    stop_cluster
+    scale_run "$workers" "" ""
   done
 
   # Diagnostic: the same with the JIT's tiered compilation off in every silo (code is fully optimised from the start).
   for workers in 1 2; do
     echo "scale-out: $workers worker(s) with DOTNET_TieredCompilation=0 (load $(load1))" >&2
-    DOTNET_TieredCompilation=0 SILO_ARGS="--Pi:Slots=1" start_cluster "$workers"
-    warm_up 4e10
-    for r in $(seq 1 "$repeats"); do
-      mark
-      c=$(calc run "$points" distributed "$r")
-      record "scale.workers-$workers-tc0-s" "$(kv wall_s "$c")" "DOTNET_TieredCompilation=0, seed $r, duration_ms=$(kv duration_ms "$c"), silos=$(kv silos "$c")"
-    done
-    stop_cluster
+    DOTNET_TieredCompilation=0 scale_run "$workers" -tc0 "DOTNET_TieredCompilation=0, "
   done
+}
+
+# scale_run WORKERS SUFFIX NOTE (inside measure_scale_out: its points and repeats): a cluster of WORKERS workers with one slot
+# each, warmed up, then the repeats recorded as scale.workers-WORKERS{SUFFIX}-s; the call's environment reaches the silos.
+scale_run() {
+  local workers=$1 suffix=$2 note=$3 r c
+  SILO_ARGS="--Pi:Slots=1" start_cluster "$workers"
+  warm_up 4e10 # 75 chunks: more than 30 on each worker
+  for r in $(seq 1 "$repeats"); do
+    mark
+    c=$(calc run "$points" distributed "$r")
+    record "scale.workers-$workers$suffix-s" "$(kv wall_s "$c")" "${note}seed $r, duration_ms=$(kv duration_ms "$c"), silos=$(kv silos "$c")"
+  done
+  stop_cluster
 }

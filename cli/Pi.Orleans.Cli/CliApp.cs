@@ -23,7 +23,7 @@ public static class CliApp
                 new SubmitCommand(console, api),
                 new GetCommand(console, api),
                 new ListCommand(console, api),
-                new ClusterCommand(console, api),
+                new ClusterCommand(console, api) { Subcommands = { new ClusterUpCommand(console, api), new ClusterDownCommand(console, api) } },
                 new ExperimentCommand(console, api),
             },
         };

@@ -24,11 +24,11 @@ public sealed class GracefulShutdownTests(KubernetesClusterFixture cluster)
         var stopping = worker.StopAsync(TimeSpan.FromSeconds(40));
         TimeSpan? firstNotReady = null;
         var lastNotReady = TimeSpan.Zero;
-        while (!stopping.IsCompleted)
+        await Eventually.SampleUntilAsync(stopping, async token =>
         {
             try
             {
-                using var response = await worker.Http.GetAsync("/health/ready", Token);
+                using var response = await worker.Http.GetAsync("/health/ready", token);
                 Assert.True(response.StatusCode == HttpStatusCode.ServiceUnavailable || firstNotReady is null, $"ready again after {firstNotReady}");
                 if (response.StatusCode == HttpStatusCode.ServiceUnavailable)
                 {
@@ -40,9 +40,7 @@ public sealed class GracefulShutdownTests(KubernetesClusterFixture cluster)
             {
                 // Kestrel has stopped listening.
             }
-
-            await Task.Delay(50, Token);
-        }
+        }, Token, TimeSpan.FromMilliseconds(50));
 
         await stopping;
         var exited = clock.Elapsed;

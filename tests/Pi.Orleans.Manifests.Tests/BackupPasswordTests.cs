@@ -27,21 +27,18 @@ public sealed class BackupPasswordTests(ChartFixture chart)
         var config = Path.Combine(root, "redis.conf");
         await File.WriteAllTextAsync(config, $"port {port}\nbind 127.0.0.1\ndir {root}\nsave \"\"\nenable-debug-command yes\nrequirepass {Password}\n", Token);
         var auth = new Dictionary<string, string> { ["REDISCLI_AUTH"] = Password };
-        using var redis = Start("redis-server", [config], null);
+        using var redis = ToolProcess.Start("redis-server", [config]);
         try
         {
             await WaitForPongAsync(port, auth);
-            using var sleep = Start("redis-cli", ["-p", port, "DEBUG", "SLEEP", "3"], auth);
+            using var sleep = ToolProcess.Start("redis-cli", ["-p", port, "DEBUG", "SLEEP", "3"], auth);
             var environment = new Dictionary<string, string>(auth) { ["REDIS_HOST"] = "127.0.0.1", ["REDIS_PORT"] = port, ["KEEP"] = "2" };
-            using var backup = Start("sh", ["-c", script], environment);
+            using var backup = ToolProcess.Start("sh", ["-c", script], environment);
 
             var samples = new List<string>();
-            while (!backup.HasExited)
-            {
-                samples.Add(await PsAsync());
-            }
-
-            await backup.WaitForExitAsync(Token);
+            var exited = backup.WaitForExitAsync(Token);
+            await Eventually.SampleUntilAsync(exited, async _ => samples.Add(await PsAsync()), Token, TimeSpan.Zero);
+            await exited;
             Assert.Equal(0, backup.ExitCode);
             Assert.Contains(samples, s => s.Contains("redis-cli -h 127.0.0.1 -p " + port + " --rdb", StringComparison.Ordinal));
             Assert.DoesNotContain(samples, s => s.Contains(Password, StringComparison.Ordinal));
@@ -56,27 +53,6 @@ public sealed class BackupPasswordTests(ChartFixture chart)
         }
     }
 
-    private static Process Start(string executable, IEnumerable<string> arguments, Dictionary<string, string>? environment)
-    {
-        var info = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        foreach (var (name, value) in environment ?? [])
-        {
-            info.Environment[name] = value;
-        }
-
-        var process = Process.Start(info) ?? throw new InvalidOperationException($"{executable} did not start");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
     private static async Task<string> PsAsync()
     {
         var info = new ProcessStartInfo("ps", ["-eo", "args"]) { RedirectStandardOutput = true };
@@ -86,19 +62,13 @@ public sealed class BackupPasswordTests(ChartFixture chart)
         return text;
     }
 
-    private static async Task WaitForPongAsync(string port, Dictionary<string, string> auth)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            using var ping = Start("redis-cli", ["-p", port, "PING"], auth);
-            await ping.WaitForExitAsync(Token).WaitAsync(TimeSpan.FromSeconds(30), Token);
-            if (ping.ExitCode == 0 || clock.Elapsed > TimeSpan.FromSeconds(15))
+    private static Task WaitForPongAsync(string port, Dictionary<string, string> auth) =>
+        Eventually.HoldsAsync(
+            async _ =>
             {
-                return;
-            }
-
-            await Task.Delay(50, Token);
-        }
-    }
+                using var ping = ToolProcess.Start("redis-cli", ["-p", port, "PING"], auth);
+                await ping.WaitForExitAsync(Token).WaitAsync(TimeSpan.FromSeconds(30), Token);
+                return ping.ExitCode == 0;
+            },
+            TimeSpan.FromSeconds(15), () => $"redis-server on port {port} answers PING", Token, TimeSpan.FromMilliseconds(50));
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using k8s.Models;
 using Pi.Orleans.Manifests.Tests.Infrastructure;
 
@@ -150,7 +149,7 @@ public sealed class BackupTests(ChartFixture chart)
         script = script.Replace("/tmp/", tmpDir + "/", StringComparison.Ordinal).Replace("/backup", backupDir, StringComparison.Ordinal);
         const string Password = "backup-test-password";
         var port = FreePort.Next();
-        using var redis = Start("redis-server", ["--port", port.ToString(), "--bind", "127.0.0.1", "--dir", root, "--save", "", "--appendonly", "no", "--requirepass", Password]);
+        using var redis = ToolProcess.Start("redis-server", ["--port", port.ToString(), "--bind", "127.0.0.1", "--dir", root, "--save", "", "--appendonly", "no", "--requirepass", Password]);
         try
         {
             await WaitForRedisAsync(port, Password);
@@ -198,43 +197,9 @@ public sealed class BackupTests(ChartFixture chart)
         return Assert.Single(container.Args);
     }
 
-    private static Process Start(string executable, IEnumerable<string> arguments)
-    {
-        var info = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        try
-        {
-            var process = Process.Start(info) ?? throw new InvalidOperationException($"{executable} did not start");
-            process.OutputDataReceived += (_, _) => { };
-            process.ErrorDataReceived += (_, _) => { };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            return process;
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            throw new InvalidOperationException($"{executable} is not installed. Install it with: apt-get install -y redis-server (tests/run.sh does)", e);
-        }
-    }
-
     private static async Task<(int Code, string Output)> RunAsync(string executable, IEnumerable<string> arguments, Dictionary<string, string>? environment)
     {
-        var info = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        foreach (var (name, value) in environment ?? [])
-        {
-            info.Environment[name] = value;
-        }
-
-        using var process = Process.Start(info) ?? throw new InvalidOperationException($"{executable} did not start");
+        using var process = ToolProcess.StartRedirected(executable, arguments, environment);
         var output = process.StandardOutput.ReadToEndAsync(Token);
         var error = process.StandardError.ReadToEndAsync(Token);
         await process.WaitForExitAsync(Token).WaitAsync(TimeSpan.FromSeconds(60), Token);
@@ -243,21 +208,13 @@ public sealed class BackupTests(ChartFixture chart)
 
     private static async Task WaitForRedisAsync(int port, string password)
     {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            var (code, output) = await RunAsync("redis-cli", ["-p", port.ToString(), "-a", password, "--no-auth-warning", "PING"], null);
-            if (code == 0 && output.Trim() == "PONG")
+        var output = "";
+        await Eventually.HoldsAsync(
+            async _ =>
             {
-                return;
-            }
-
-            if (clock.Elapsed > TimeSpan.FromSeconds(15))
-            {
-                throw new TimeoutException($"redis-server did not answer PING: {output}");
-            }
-
-            await Task.Delay(50, Token);
-        }
+                (var code, output) = await RunAsync("redis-cli", ["-p", port.ToString(), "-a", password, "--no-auth-warning", "PING"], null);
+                return code == 0 && output.Trim() == "PONG";
+            },
+            TimeSpan.FromSeconds(15), () => $"redis-server answers PING (last answer: {output})", Token, TimeSpan.FromMilliseconds(50));
     }
 }

@@ -67,22 +67,10 @@ public sealed class PromtoolTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
         // The exporter may answer from a rendering up to 300 ms old: read until the calculation shows.
-        var after = await ReadUntilAsync(api, "status=\"completed\"} 1\n").WaitAsync(TimeSpan.FromSeconds(30), Token);
+        var after = await Eventually.ReachesAsync(
+            async token => await api.Http.GetStringAsync("/metrics", token), m => m.Contains("status=\"completed\"} 1\n", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(30), m => $"/metrics shows the completed calculation:\n{m}", Token);
         return (before, after);
-    }
-
-    private static async Task<string> ReadUntilAsync(HostProcess api, string expected)
-    {
-        while (true)
-        {
-            var metrics = await api.Http.GetStringAsync("/metrics", Token);
-            if (metrics.Contains(expected, StringComparison.Ordinal))
-            {
-                return metrics;
-            }
-
-            await Task.Delay(100, Token);
-        }
     }
 
     // promtool reads the text on stdin and prints one line per problem, "<metric> <problem>"; it exits 3 when it found any.

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -196,15 +195,8 @@ public sealed partial class ScrapeLiveTests(ChartFixture chart)
 
     private static string Sanitize(string name) => NonLabelCharacters().Replace(name, "_");
 
-    private static async Task EventuallyAsync(Func<Task<bool>> condition, string what)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!await condition())
-        {
-            Assert.True(clock.Elapsed < Patience, $"not reached in {Patience.TotalSeconds} s: {what}");
-            await Task.Delay(250, Token);
-        }
-    }
+    private static Task EventuallyAsync(Func<Task<bool>> condition, string what) =>
+        Eventually.HoldsAsync(_ => condition(), Patience, () => what, Token, TimeSpan.FromMilliseconds(250));
 
     [GeneratedRegex("[^a-zA-Z0-9_]")]
     private static partial Regex NonLabelCharacters();

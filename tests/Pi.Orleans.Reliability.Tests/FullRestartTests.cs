@@ -24,15 +24,13 @@ public sealed class FullRestartTests(PiCluster cluster)
         var clock = Stopwatch.StartNew();
         var stopping = Task.WhenAll(cluster.Workers.Append(cluster.Api).Select(m => m.Process.StopAsync(StopTimeout)));
         var lastSeen = before;
-        while (!stopping.IsCompleted)
+        await Eventually.SampleUntilAsync(stopping, async token =>
         {
-            if (await cluster.Client.TryGetAsync(accepted.Id, Token) is { } seen && (seen.ChunksDone > lastSeen.ChunksDone || seen.Status != lastSeen.Status))
+            if (await cluster.Client.TryGetAsync(accepted.Id, token) is { } seen && (seen.ChunksDone > lastSeen.ChunksDone || seen.Status != lastSeen.Status))
             {
                 lastSeen = seen;
             }
-
-            await Task.Delay(50, Token);
-        }
+        }, Token, TimeSpan.FromMilliseconds(50));
 
         await stopping;
         var stoppedAfter = clock.Elapsed;

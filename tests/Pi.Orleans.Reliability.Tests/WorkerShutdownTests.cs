@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using Pi.Orleans.Reliability.Tests.Infrastructure;
-using ClusterMember = Pi.Orleans.Reliability.Tests.Infrastructure.ClusterMember;
 
 namespace Pi.Orleans.Reliability.Tests;
 
@@ -57,13 +56,13 @@ public sealed class WorkerShutdownTests(PiCluster cluster)
     }
 
     // Polls the stopping worker's /health/ready until it exits: when it first stopped answering 200, and whether it said 503.
-    private static async Task<(TimeSpan NotReadyAfter, bool Answered503)> WatchReadinessAsync(ClusterMember worker, Task stopping, Stopwatch clock)
+    private static async Task<(TimeSpan NotReadyAfter, bool Answered503)> WatchReadinessAsync(LocalMember worker, Task stopping, Stopwatch clock)
     {
         TimeSpan? notReady = null;
         var answered503 = false;
-        while (!stopping.IsCompleted)
+        await Eventually.SampleUntilAsync(stopping, async token =>
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Token);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(token);
             timeout.CancelAfter(TimeSpan.FromSeconds(1));
             try
             {
@@ -78,14 +77,12 @@ public sealed class WorkerShutdownTests(PiCluster cluster)
                     Assert.Null(notReady);
                 }
             }
-            catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException && !Token.IsCancellationRequested)
+            catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException && !token.IsCancellationRequested)
             {
                 // Connection refused or closed: not ready either.
                 notReady ??= clock.Elapsed;
             }
-
-            await Task.Delay(50, Token);
-        }
+        }, Token, TimeSpan.FromMilliseconds(50));
 
         return (notReady ?? clock.Elapsed, answered503);
     }

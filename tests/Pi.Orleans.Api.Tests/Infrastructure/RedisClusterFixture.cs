@@ -1,75 +1,52 @@
 namespace Pi.Orleans.Api.Tests.Infrastructure;
 
-/// <summary>A real redis-server, the Api and two worker Silo processes on loopback, forming one cluster.</summary>
+/// <summary>A real redis-server, the Api and two worker Silo processes on loopback, forming one cluster (the harness's <see cref="LocalCluster"/>).</summary>
 public sealed class RedisClusterFixture : IAsyncLifetime
 {
     /// <summary>The API key every process accepts.</summary>
     public const string ApiKey = "redis-cluster-test-key";
 
-    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(90);
-    private readonly string _clusterId = "test-" + Guid.NewGuid().ToString("N")[..8];
-    private readonly int _apiSiloPort = FreePort.Next();
-    private readonly int _apiGatewayPort = FreePort.Next();
-    private RedisServer? _redis;
+    private LocalCluster? _cluster;
 
     /// <summary>The redis-server every silo uses.</summary>
-    public RedisServer Redis => _redis!;
+    public RedisServer Redis => _cluster!.Redis;
 
-    /// <summary>The Api process.</summary>
-    public HostProcess Api { get; private set; } = null!;
+    /// <summary>The Api process now.</summary>
+    public HostProcess Api => _cluster!.Api.Process;
 
     /// <summary>The worker processes, named worker-1 and worker-2.</summary>
-    public List<HostProcess> Workers { get; } = [];
+    public IReadOnlyList<HostProcess> Workers => [.. _cluster!.Workers.Select(w => w.Process)];
 
     public async ValueTask InitializeAsync()
     {
-        _redis = await RedisServer.StartAsync();
-        for (var i = 1; i <= 2; i++)
+        _cluster = await LocalCluster.StartAsync(new LocalClusterOptions
         {
-            Workers.Add(HostProcess.Start($"worker-{i}", RepositoryPaths.HostDll("Silo", "Pi.Orleans.Silo"), Environment($"worker-{i}", FreePort.Next(), FreePort.Next())));
-        }
-
-        Api = StartApi();
-        Api.Http.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
-        await Task.WhenAll(Workers.Select(w => w.WaitReadyAsync(ReadyTimeout)).Append(Api.WaitReadyAsync(ReadyTimeout)));
+            ApiDll = RepositoryPaths.HostDll("Api", "Pi.Orleans.Api"),
+            SiloDll = RepositoryPaths.HostDll("Silo", "Pi.Orleans.Silo"),
+            Workers = 2,
+            ApiKey = ApiKey,
+            RedisAppendOnly = true,
+            Environment = new Dictionary<string, string> { ["Pi__ChunkPoints"] = (1 << 22).ToString(), ["Pi__ChunkDuration"] = "00:00:00", ["Pi__Slots"] = "2" },
+        }, TestContext.Current.CancellationToken);
+        AddKey();
     }
 
-    /// <summary>Kills the Api process and starts a new one with the same settings.</summary>
+    /// <summary>Kills the Api process and starts a new one with the same settings and ports.</summary>
     public async Task RestartApiAsync()
     {
-        Api.Kill();
-        await Api.DisposeAsync();
-        Api = StartApi();
-        Api.Http.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
-        await Api.WaitReadyAsync(ReadyTimeout);
+        _cluster!.Api.Kill();
+        await _cluster.Api.StartAsync();
+        AddKey();
+        await _cluster.Api.WaitReadyAsync(TestContext.Current.CancellationToken);
     }
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var host in Workers.Append(Api).Where(h => h is not null))
+        if (_cluster is not null)
         {
-            await host.DisposeAsync();
-        }
-
-        if (_redis is not null)
-        {
-            await _redis.DisposeAsync();
+            await _cluster.DisposeAsync();
         }
     }
 
-    private HostProcess StartApi() =>
-        HostProcess.Start("api", RepositoryPaths.HostDll("Api", "Pi.Orleans.Api"), Environment("front", _apiSiloPort, _apiGatewayPort));
-
-    private Dictionary<string, string> Environment(string name, int siloPort, int gatewayPort) => new()
-    {
-        ["ConnectionStrings__Redis"] = _redis!.ConnectionString,
-        ["Cluster__ClusterId"] = _clusterId,
-        ["Cluster__SiloName"] = name,
-        ["Cluster__SiloPort"] = siloPort.ToString(),
-        ["Cluster__GatewayPort"] = gatewayPort.ToString(),
-        ["Pi__ChunkPoints"] = (1 << 22).ToString(),
-        ["Pi__ChunkDuration"] = "00:00:00",
-        ["Pi__Slots"] = "2",
-        ["Auth__ApiKeys__0"] = ApiKey,
-    };
+    private void AddKey() => Api.Http.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
 }

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.TestingHost;
-using Pi.Orleans.Testing;
 using StackExchange.Redis;
 
 namespace Pi.Orleans.Grains.Tests.Cluster;

@@ -45,20 +45,20 @@ public sealed class PasswordRedis : IAsyncDisposable
         Directory.Delete(_dir, recursive: true);
     }
 
-    private async Task WaitForPingAsync(CancellationToken cancellationToken)
+    private Task WaitForPingAsync(CancellationToken cancellationToken) =>
+        Eventually.HoldsAsync(AnswersPingAsync, TimeSpan.FromSeconds(15), () => $"redis-server on port {_port} answers PING", cancellationToken, TimeSpan.FromMilliseconds(50));
+
+    private async Task<bool> AnswersPingAsync(CancellationToken cancellationToken)
     {
-        while (true)
+        try
         {
-            try
-            {
-                await using var connection = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{_port},password={_password},connectTimeout=500");
-                await connection.GetDatabase().PingAsync();
-                return;
-            }
-            catch (RedisConnectionException)
-            {
-                await Task.Delay(50, cancellationToken);
-            }
+            await using var connection = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{_port},password={_password},connectTimeout=500");
+            await connection.GetDatabase().PingAsync();
+            return true;
+        }
+        catch (RedisConnectionException)
+        {
+            return false;
         }
     }
 }

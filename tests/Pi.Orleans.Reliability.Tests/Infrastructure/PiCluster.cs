@@ -34,39 +34,41 @@ public sealed class PiCluster : IAsyncLifetime
     public static readonly TimeSpan ChunkTimeout = TimeSpan.FromSeconds(5);
 
     private static readonly TimeSpan JoinTimeout = TimeSpan.FromSeconds(90);
-    private readonly string _clusterId = "reliability-" + Guid.NewGuid().ToString("N")[..8];
     private readonly SemaphoreSlim _referenceOnce = new(1, 1);
+    private LocalCluster _cluster = null!;
     private ReferenceRun? _reference;
 
     /// <summary>The redis-server all silos share.</summary>
-    public RedisServer Redis { get; private set; } = null!;
+    public RedisServer Redis => _cluster.Redis;
 
     /// <summary>The front silo with the HTTP API.</summary>
-    public ClusterMember Api { get; private set; } = null!;
+    public LocalMember Api => _cluster.Api;
 
     /// <summary>worker-1, worker-2 and worker-3.</summary>
-    public IReadOnlyList<ClusterMember> Workers { get; private set; } = [];
+    public IReadOnlyList<LocalMember> Workers => _cluster.Workers;
 
     /// <summary>A client for the Api, wherever it listens now.</summary>
     public PiClient Client { get; private set; } = null!;
 
     /// <summary>The Api's address now.</summary>
-    public Uri ApiAddress => new($"http://127.0.0.1:{Api.Process.HttpPort}");
+    public Uri ApiAddress => _cluster.ApiAddress;
 
-    private IEnumerable<ClusterMember> Members => Workers.Append(Api);
+    private IEnumerable<LocalMember> Members => Workers.Append(Api);
 
     public async ValueTask InitializeAsync()
     {
-        Redis = await RedisServer.StartAsync();
-        var silo = RepositoryPaths.HostDll("Silo", "Pi.Orleans.Silo");
-        Workers = [.. Enumerable.Range(1, WorkerCount).Select(i => new ClusterMember($"worker-{i}", silo, Environment($"worker-{i}")))];
-        Api = new ClusterMember("front", RepositoryPaths.HostDll("Api", "Pi.Orleans.Api"), Environment("front"));
-        Client = new PiClient(() => ApiAddress);
-        foreach (var member in Members)
+        _cluster = await LocalCluster.StartAsync(new LocalClusterOptions
         {
-            await member.StartAsync();
-        }
-
+            ApiDll = RepositoryPaths.HostDll("Api", "Pi.Orleans.Api"),
+            SiloDll = RepositoryPaths.HostDll("Silo", "Pi.Orleans.Silo"),
+            Workers = WorkerCount,
+            ClusterId = "reliability-" + Guid.NewGuid().ToString("N")[..8],
+            ApiKey = PiClient.ApiKey,
+            RedisAppendOnly = true,
+            ReadyTimeout = JoinTimeout,
+            Environment = Settings,
+        }, TestContext.Current.CancellationToken);
+        Client = new PiClient(() => ApiAddress);
         await EnsureHealthyAsync(TestContext.Current.CancellationToken);
     }
 
@@ -115,20 +117,15 @@ public sealed class PiCluster : IAsyncLifetime
     }
 
     /// <summary>The last output lines of every process, for failure messages.</summary>
-    public string Output() => string.Join("\n", Members.Select(m => $"--- {m.Name}\n{m.Process.Output}"));
+    public string Output() => _cluster.Output();
 
     public async ValueTask DisposeAsync()
     {
         Client?.Dispose();
         _referenceOnce.Dispose();
-        foreach (var member in Members)
+        if (_cluster is not null)
         {
-            await member.DisposeAsync();
-        }
-
-        if (Redis is not null)
-        {
-            await Redis.DisposeAsync();
+            await _cluster.DisposeAsync();
         }
     }
 
@@ -140,13 +137,8 @@ public sealed class PiCluster : IAsyncLifetime
         return new ReferenceRun(points, done.ResultInside!.Value, done.ChunksTotal, TimeSpan.FromMilliseconds(done.DurationMs!.Value));
     }
 
-    private Dictionary<string, string> Environment(string name) => new()
+    private static Dictionary<string, string> Settings => new()
     {
-        ["ConnectionStrings__Redis"] = Redis.ConnectionString,
-        ["Cluster__ClusterId"] = _clusterId,
-        ["Cluster__SiloName"] = name,
-        ["Cluster__SiloPort"] = FreePort.Next().ToString(),
-        ["Cluster__GatewayPort"] = FreePort.Next().ToString(),
         ["Pi__Slots"] = SlotsPerWorker.ToString(),
         ["Pi__InFlightPerSlot"] = InFlightPerSlot.ToString(),
         ["Pi__ChunkPoints"] = ChunkPoints.ToString(),
@@ -154,7 +146,6 @@ public sealed class PiCluster : IAsyncLifetime
         ["Pi__PersistInterval"] = PersistInterval.ToString("c"),
         ["Pi__ChunkTimeout"] = ChunkTimeout.ToString("c"),
         ["Shutdown__ReadinessDelay"] = ReadinessDelay.ToString("c"),
-        ["Auth__ApiKeys__0"] = PiClient.ApiKey,
         ["Dashboard__Enabled"] = "false",
         // Warnings and the service's own lines only, so the output kept for failure messages shows what went wrong.
         ["Logging__LogLevel__Default"] = "Warning",

@@ -12,7 +12,7 @@ namespace Pi.Orleans.Cli.Experiments.Autoscale;
 /// tolerance, stabilization, policies, unready pods) and applies the result. Scale-up starts a worker process (bound to the least used
 /// CPU); scale-down sends SIGTERM to the worker with the lowest pod-deletion cost and lets it exit within the grace period.
 /// </summary>
-public sealed class AutoscaleController(string metric, LocalCluster cluster, AutoscaleOptions options, Stopwatch clock, IAnsiConsole console)
+public sealed class AutoscaleController(string metric, ExperimentCluster cluster, AutoscaleOptions options, Stopwatch clock, IAnsiConsole console)
 {
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(120);
     private readonly HorizontalPodAutoscaler _hpa = new(options.Hpa);
@@ -173,7 +173,7 @@ public sealed class AutoscaleController(string metric, LocalCluster cluster, Aut
     private AutoscaleWorker StartWorker(CancellationToken cancellationToken)
     {
         var alive = Workers.Where(w => w.Exited is null).ToList();
-        int? cpu = options.Pin && LocalCluster.CanPinWorkers
+        int? cpu = options.Pin && ExperimentCluster.CanPinWorkers
             ? Enumerable.Range(0, Environment.ProcessorCount).MinBy(c => alive.Count(w => w.Cpu == c))
             : null;
         var worker = new AutoscaleWorker(cluster.StartWorker(cpu), cpu, Now);

@@ -30,7 +30,7 @@ public sealed class AutoscaleExperiment(IAnsiConsole console, AutoscaleOptions o
         var script = LoadScript.Read(loadFile);
         var logs = Directory.CreateTempSubdirectory("pi-autoscale-").FullName;
         var startedAt = DateTimeOffset.UtcNow;
-        var pinned = options.Pin && LocalCluster.CanPinWorkers;
+        var pinned = options.Pin && ExperimentCluster.CanPinWorkers;
         console.MarkupLine($"Load {Markup.Escape(loadFile)}; period {options.Period.TotalSeconds:0.#} s; workers {(pinned ? "bound to one CPU each (taskset)" : "not bound to a CPU")}; logs in [grey]{Markup.Escape(logs)}[/] (kept if the run fails)");
         var runs = new List<MetricRun>();
         foreach (var metric in options.Metrics)

@@ -19,7 +19,7 @@ public sealed class AutoscaleRun(string metric, AutoscaleOptions options, LoadSc
         var loadBefore = MachineInfo.LoadText();
         var logs = Directory.CreateDirectory(Path.Combine(logDirectory, metric)).FullName;
         var local = new LocalExperimentOptions { Workers = options.Hpa.MaxReplicas, ChunkPoints = options.ChunkPoints };
-        await using var cluster = new LocalCluster(hosts, local, logs);
+        await using var cluster = new ExperimentCluster(hosts, local, logs);
         await cluster.StartAsync(0, cancellationToken);
         var controller = new AutoscaleController(metric, cluster, options, clock, console);
         await controller.StartMinimumAsync(cancellationToken);

@@ -6,7 +6,7 @@ using Spectre.Console;
 namespace Pi.Orleans.Cli.Experiments.Autoscale;
 
 /// <summary>Plays a load script against the Api: submits each step's calculations on time, waits where the step says, and follows them to the end.</summary>
-public sealed class LoadRunner(LoadScript script, LocalCluster cluster, ClusterSampler sampler, Stopwatch clock, IAnsiConsole console)
+public sealed class LoadRunner(LoadScript script, ExperimentCluster cluster, ClusterSampler sampler, Stopwatch clock, IAnsiConsole console)
 {
     private readonly List<SubmittedCalculation> _calculations = [];
 

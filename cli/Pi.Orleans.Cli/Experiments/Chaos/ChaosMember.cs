@@ -2,8 +2,8 @@ using Pi.Orleans.Harness;
 
 namespace Pi.Orleans.Cli.Experiments.Chaos;
 
-/// <summary>One process slot of the soak: its host (namespace and address), its ports, and the process running there now.</summary>
-public sealed class ChaosMember(string name, ChaosRole role, NetworkNode node, int httpPort, int siloPort, int gatewayPort)
+/// <summary>One process slot of the soak: its host (namespace and address), the harness's process slot there, and what the soak did to it.</summary>
+public sealed class ChaosMember(string name, ChaosRole role, NetworkNode node, Func<HostProcess?> process, Func<int> starts)
 {
     public string Name => name;
 
@@ -11,17 +11,11 @@ public sealed class ChaosMember(string name, ChaosRole role, NetworkNode node, i
 
     public NetworkNode Node => node;
 
-    public int HttpPort => httpPort;
-
-    public int SiloPort => siloPort;
-
-    public int GatewayPort => gatewayPort;
-
     /// <summary>The process now, or the last one.</summary>
-    public HostProcess? Process { get; set; }
+    public HostProcess? Process => process();
 
     /// <summary>How many processes were started here.</summary>
-    public int Starts { get; set; }
+    public int Starts => starts();
 
     /// <summary>Whether the member is cut off the network now.</summary>
     public bool Partitioned { get; set; }
@@ -30,4 +24,10 @@ public sealed class ChaosMember(string name, ChaosRole role, NetworkNode node, i
     public bool ExpectedExit { get; set; }
 
     public bool IsRunning => Process is { HasExited: false };
+
+    /// <summary>The soak's view of a redis-server of the harness.</summary>
+    public static ChaosMember Of(RedisServer redis, NetworkNode node) => new("redis", ChaosRole.Redis, node, () => redis.Process, () => redis.Starts);
+
+    /// <summary>The soak's view of an Api or worker of the harness.</summary>
+    public static ChaosMember Of(LocalMember member, ChaosRole role, NetworkNode node) => new(node.Name, role, node, () => member.Process, () => member.Starts);
 }

@@ -6,7 +6,6 @@ namespace Pi.Orleans.Cli.Experiments.Chaos;
 /// </summary>
 public sealed record NetworkNode(string Name, string Address, string? Namespace, string? HostLink)
 {
-    /// <summary>The command line that runs <paramref name="file"/> on this host: inside its namespace (ip netns exec execs, so the pid is the program's).</summary>
-    public (string File, IReadOnlyList<string> Arguments) Command(string file, IEnumerable<string> arguments) =>
-        Namespace is null ? (file, [.. arguments]) : ("ip", ["netns", "exec", Namespace, file, .. arguments]);
+    /// <summary>The command prefix that runs a program on this host: inside its namespace (ip netns exec execs, so the pid is the program's); none on plain loopback.</summary>
+    public IReadOnlyList<string> Prefix => Namespace is null ? [] : ["ip", "netns", "exec", Namespace];
 }

@@ -7,7 +7,7 @@ namespace Pi.Orleans.Cli.Experiments.Local;
 /// Samples the running local cluster every interval: /api/cluster, /api/scaling, the progress of the tracked calculations and
 /// each worker process's CPU; keeps the timeline, the per-worker rows, and when each silo first got work.
 /// </summary>
-public sealed class ClusterSampler(LocalCluster cluster, Stopwatch clock, TimeSpan interval)
+public sealed class ClusterSampler(ExperimentCluster cluster, Stopwatch clock, TimeSpan interval)
 {
     private static readonly double ThroughputWindow = 2.0;
     private readonly Dictionary<Guid, (long Points, long Done, bool Finished)> _tracked = [];

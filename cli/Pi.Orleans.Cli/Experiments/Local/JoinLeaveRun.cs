@@ -11,7 +11,7 @@ namespace Pi.Orleans.Cli.Experiments.Local;
 /// </summary>
 internal sealed class JoinLeaveRun(IAnsiConsole console, LocalExperimentOptions options, Stopwatch clock)
 {
-    public async Task<JoinLeaveResult> RunAsync(LocalCluster cluster, ClusterSampler sampler, long points, CancellationToken cancellationToken)
+    public async Task<JoinLeaveResult> RunAsync(ExperimentCluster cluster, ClusterSampler sampler, long points, CancellationToken cancellationToken)
     {
         sampler.Phase = "shrink";
         foreach (var w in cluster.Workers.Skip(1).ToList())

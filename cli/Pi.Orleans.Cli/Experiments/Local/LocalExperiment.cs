@@ -28,7 +28,7 @@ public sealed class LocalExperiment(IAnsiConsole console, LocalExperimentOptions
         Load("start");
         console.MarkupLine($"Hosts: [grey]{Markup.Escape(hosts.ApiDll)}[/]; process logs in [grey]{Markup.Escape(logs)}[/] (kept if the run fails)");
         _clock.Start();
-        await using var cluster = new LocalCluster(hosts, options, logs);
+        await using var cluster = new ExperimentCluster(hosts, options, logs);
         await cluster.StartAsync(1, cancellationToken);
         console.MarkupLine($"Cluster up after {_clock.Elapsed.TotalSeconds:0.0} s: redis-server, the Api and worker-1.");
 
@@ -61,7 +61,7 @@ public sealed class LocalExperiment(IAnsiConsole console, LocalExperimentOptions
         }
     }
 
-    private async Task<List<LadderRow>> RunLadderAsync(LocalCluster cluster, ClusterSampler sampler, CancellationToken cancellationToken)
+    private async Task<List<LadderRow>> RunLadderAsync(ExperimentCluster cluster, ClusterSampler sampler, CancellationToken cancellationToken)
     {
         var rows = new List<LadderRow>();
         for (var workers = 1; workers <= options.Workers; workers++)
@@ -110,7 +110,7 @@ public sealed class LocalExperiment(IAnsiConsole console, LocalExperimentOptions
         return (long)Math.Ceiling(rate * seconds / 1e9) * 1_000_000_000;
     }
 
-    private async Task<Calculation> RunCalculationAsync(LocalCluster cluster, ClusterSampler sampler, long points, CancellationToken cancellationToken)
+    private async Task<Calculation> RunCalculationAsync(ExperimentCluster cluster, ClusterSampler sampler, long points, CancellationToken cancellationToken)
     {
         var c = await cluster.Api.SubmitAsync(points, "distributed", options.Seed, cancellationToken);
         sampler.Track(c);

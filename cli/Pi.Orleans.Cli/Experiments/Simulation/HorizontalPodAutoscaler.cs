@@ -93,46 +93,32 @@ public sealed class HorizontalPodAutoscaler(HpaSpec spec)
         return (desired, "within range");
     }
 
-    private int ScaleUpLimit(double now, int currentReplicas)
+    private int ScaleUpLimit(double now, int currentReplicas) => Limit(spec.ScaleUp, now, currentReplicas, up: true);
+
+    private int ScaleDownLimit(double now, int currentReplicas) => Limit(spec.ScaleDown, now, currentReplicas, up: false);
+
+    // Each policy proposes a bound from the replicas at the start of its period; Select Min takes the smallest change (the
+    // lowest bound up, the highest down), Select Max the largest.
+    private int Limit(ScalingRules rules, double now, int currentReplicas, bool up)
     {
-        var rules = spec.ScaleUp;
         if (rules.Select == SelectPolicy.Disabled)
         {
             return currentReplicas;
         }
 
-        var result = rules.Select == SelectPolicy.Min ? int.MaxValue : int.MinValue;
-        foreach (var policy in rules.Policies)
+        var proposals = rules.Policies.Select(policy =>
         {
             var periodStart = currentReplicas - Changes(_scaleUps, now, policy.PeriodSeconds) + Changes(_scaleDowns, now, policy.PeriodSeconds);
-            var proposed = policy.Type == ScalingPolicyType.Pods
-                ? periodStart + policy.Value
-                : (int)Math.Ceiling(periodStart * (1 + (policy.Value / 100.0)));
-            result = rules.Select == SelectPolicy.Min ? Math.Min(result, proposed) : Math.Max(result, proposed);
-        }
-
-        return result;
-    }
-
-    private int ScaleDownLimit(double now, int currentReplicas)
-    {
-        var rules = spec.ScaleDown;
-        if (rules.Select == SelectPolicy.Disabled)
-        {
-            return currentReplicas;
-        }
-
-        var result = rules.Select == SelectPolicy.Min ? int.MinValue : int.MaxValue;
-        foreach (var policy in rules.Policies)
-        {
-            var periodStart = currentReplicas - Changes(_scaleUps, now, policy.PeriodSeconds) + Changes(_scaleDowns, now, policy.PeriodSeconds);
-            var proposed = policy.Type == ScalingPolicyType.Pods
-                ? periodStart - policy.Value
-                : (int)(periodStart * (1 - (policy.Value / 100.0)));
-            result = rules.Select == SelectPolicy.Min ? Math.Max(result, proposed) : Math.Min(result, proposed);
-        }
-
-        return result;
+            return (policy.Type, up) switch
+            {
+                (ScalingPolicyType.Pods, true) => periodStart + policy.Value,
+                (ScalingPolicyType.Pods, false) => periodStart - policy.Value,
+                (_, true) => (int)Math.Ceiling(periodStart * (1 + (policy.Value / 100.0))),
+                (_, false) => (int)(periodStart * (1 - (policy.Value / 100.0))),
+            };
+        });
+        var lowest = up == (rules.Select == SelectPolicy.Min);
+        return lowest ? proposals.DefaultIfEmpty(int.MaxValue).Min() : proposals.DefaultIfEmpty(int.MinValue).Max();
     }
 
     private static int Changes(List<(double Time, int Change)> events, double now, int periodSeconds) =>

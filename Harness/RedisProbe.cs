@@ -1,13 +1,13 @@
 using System.Net.Sockets;
-using Pi.Orleans.Harness;
 
-namespace Pi.Orleans.Cli.Experiments.Local;
+namespace Pi.Orleans.Harness;
 
-/// <summary>Waits until a redis-server the experiment started answers PING.</summary>
-public static class RedisPing
+/// <summary>Waits until a redis-server that was just started answers PING.</summary>
+public static class RedisProbe
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
 
+    /// <summary>Fails with the server's last output when it exits first or does not answer within 15 s.</summary>
     public static async Task WaitAsync(string host, int port, HostProcess redis, CancellationToken cancellationToken)
     {
         try
@@ -16,7 +16,7 @@ public static class RedisPing
         }
         catch (TimeoutException)
         {
-            throw new ExperimentException($"redis-server did not answer on {host}:{port}:\n{redis.Tail()}");
+            throw new HostProcessException($"redis-server did not answer on {host}:{port}:\n{redis.Tail()}");
         }
     }
 
@@ -39,7 +39,7 @@ public static class RedisPing
         }
         catch (SocketException)
         {
-            throw new ExperimentException($"redis-server exited before it answered on {host}:{port}:\n{redis.Tail()}");
+            throw new HostProcessException($"redis-server exited before it answered on {host}:{port}:\n{redis.Tail()}");
         }
     }
 }
