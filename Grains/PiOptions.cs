@@ -19,9 +19,9 @@ public sealed class PiOptions
     /// <summary>How long one chunk should take on a slot at the slots' measured points per second; zero cuts chunks by <see cref="ChunkPoints"/> only. Default: 00:00:01.</summary>
     public TimeSpan ChunkDuration { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Most chunk completions per second one calculation aims at: one grain receives them all, so with many slots chunks grow past <see cref="ChunkDuration"/> until slots ÷ chunk duration is under this (up to 6.25 s chunks). Default: 2,000.</summary>
+    /// <summary>Most chunk completions per second one calculation aims at: one grain receives them all, so with many slots chunks grow past <see cref="ChunkDuration"/> until slots ÷ chunk duration is under this (up to 6.25 s chunks). Default: 7,500, half the 14,900 a calculation grain took over TCP on a 2-core machine (docs/scale.md).</summary>
     [Range(1, int.MaxValue)]
-    public int MaxCompletionsPerSecond { get; set; } = 2000;
+    public int MaxCompletionsPerSecond { get; set; } = 7500;
 
     /// <summary>Most chunks in one calculation: a sanity bound on the chunk index, not on the state, which does not grow with the chunks. Default: 1,073,741,824 (2^30).</summary>
     [Range(1, int.MaxValue)]

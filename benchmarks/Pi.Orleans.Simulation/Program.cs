@@ -2,11 +2,11 @@ using System.Globalization;
 using Pi.Orleans.Grains;
 using Pi.Orleans.Simulation;
 
-// dotnet run -c Release --project benchmarks/Pi.Orleans.Simulation -- [--silos 10,100,1000] [--points 1e16] [--lifetime-minutes 120] [--max-completions-per-second 2000] [--out file.md]
+// dotnet run -c Release --project benchmarks/Pi.Orleans.Simulation -- [--silos 10,100,1000] [--points 1e16] [--lifetime-minutes 120] [--max-completions-per-second 7500] [--out file.md]
 var silos = Option("--silos", "10,100,1000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
 var points = (long)double.Parse(Option("--points", "1e16"), CultureInfo.InvariantCulture);
 var lifetime = TimeSpan.FromMinutes(double.Parse(Option("--lifetime-minutes", "120"), CultureInfo.InvariantCulture));
-var pi = new PiOptions { MaxCompletionsPerSecond = int.Parse(Option("--max-completions-per-second", "2000"), CultureInfo.InvariantCulture) };
+var pi = new PiOptions { MaxCompletionsPerSecond = int.Parse(Option("--max-completions-per-second", "7500"), CultureInfo.InvariantCulture) };
 var results = new List<SimulationResult>();
 foreach (var count in silos)
 {

@@ -53,7 +53,8 @@ public sealed class ChunkPlanTests
         var options = new PiOptions();
 
         Assert.Equal(TimeSpan.FromSeconds(1), ChunkTiming.TargetDuration(options, slots: 800));
-        Assert.Equal(TimeSpan.FromSeconds(4), ChunkTiming.TargetDuration(options, slots: 8_000));
+        Assert.Equal(TimeSpan.FromSeconds(1), ChunkTiming.TargetDuration(options, slots: 7_500));
+        Assert.Equal(TimeSpan.FromSeconds(4), ChunkTiming.TargetDuration(options, slots: 30_000));
         Assert.Equal(ChunkTiming.CallLimit / ChunkTiming.TimeoutFactor, ChunkTiming.TargetDuration(options, slots: 100_000));
         Assert.Equal(TimeSpan.Zero, ChunkTiming.TargetDuration(new PiOptions { ChunkDuration = TimeSpan.Zero }, slots: 8_000));
     }
