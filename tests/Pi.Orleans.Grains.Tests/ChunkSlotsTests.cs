@@ -37,13 +37,6 @@ public sealed class ChunkSlotsTests
         Assert.Equal(Environment.ProcessorCount, slots.Total);
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 500 && !condition(); i++)
-        {
-            await Task.Delay(10, TestContext.Current.CancellationToken);
-        }
-
-        Assert.True(condition(), "condition not reached within 5 s");
-    }
+    private static Task WaitUntilAsync(Func<bool> condition) =>
+        Eventually.HoldsAsync(_ => Task.FromResult(condition()), TimeSpan.FromSeconds(5), () => "condition", TestContext.Current.CancellationToken, TimeSpan.FromMilliseconds(10));
 }

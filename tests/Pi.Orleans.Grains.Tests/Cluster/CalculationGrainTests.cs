@@ -92,13 +92,6 @@ public sealed class CalculationGrainTests(PiTestCluster fixture)
 
     private List<long> CompletedPerSilo() => [.. Slots().Select(s => s.Completed)];
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 1000 && !condition(); i++)
-        {
-            await Task.Delay(10, TestContext.Current.CancellationToken);
-        }
-
-        Assert.True(condition(), "condition not reached within 10 s");
-    }
+    private static Task WaitUntilAsync(Func<bool> condition) =>
+        Eventually.HoldsAsync(_ => Task.FromResult(condition()), TimeSpan.FromSeconds(10), () => "condition", TestContext.Current.CancellationToken, TimeSpan.FromMilliseconds(10));
 }

@@ -17,14 +17,11 @@ public sealed class FinishedCalculationTests(PiTestCluster fixture)
         Assert.Equal(CalculationStatus.Completed, done.Status);
 
         // No call reaches the grain meanwhile, so nothing but its own finish can have deactivated it.
-        var gone = false;
-        for (var i = 0; i < 300 && !gone; i++)
-        {
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-            gone = !(await ActivationsAsync()).Contains(grain.GetGrainId());
-        }
-
-        Assert.True(gone, "the finished calculation's activation was still alive after 30 s");
+        await Eventually.HoldsAsync(
+            async _ => !(await ActivationsAsync()).Contains(grain.GetGrainId()),
+            TimeSpan.FromSeconds(30),
+            () => "the finished calculation's activation is still alive",
+            TestContext.Current.CancellationToken);
         var read = await grain.GetAsync();
         Assert.Equal(done, read! with { SilosUsed = done.SilosUsed });
         Assert.Equal(done.SilosUsed, read.SilosUsed);

@@ -64,30 +64,25 @@ public sealed class PiTestCluster : IAsyncLifetime
     }
 
     /// <summary>Reads the calculation until <paramref name="done"/> holds, riding over a silo that just died.</summary>
-    public static async Task<CalculationSnapshot> WaitAsync(ICalculationGrain grain, Func<CalculationSnapshot, bool> done, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        CalculationSnapshot? last = null;
-        while (DateTime.UtcNow < deadline)
-        {
-            try
+    public static Task<CalculationSnapshot> WaitAsync(ICalculationGrain grain, Func<CalculationSnapshot, bool> done, TimeSpan timeout) =>
+        Eventually.ReachesAsync<CalculationSnapshot>(
+            async _ =>
             {
-                last = await grain.GetAsync();
-                if (last is not null && done(last))
+                try
                 {
-                    return last;
+                    return await grain.GetAsync();
                 }
-            }
-            catch (Exception ex) when (ex is SiloUnavailableException or TimeoutException or OrleansMessageRejectionException)
-            {
-                // The calculation's own silo may have been the one killed; the next call activates it elsewhere.
-            }
-
-            await Task.Delay(20);
-        }
-
-        throw new TimeoutException($"not reached in {timeout}; last: {last}");
-    }
+                catch (Exception ex) when (ex is SiloUnavailableException or TimeoutException or OrleansMessageRejectionException)
+                {
+                    // The calculation's own silo may have been the one killed; the next call activates it elsewhere.
+                    return null;
+                }
+            },
+            done,
+            timeout,
+            last => $"last: {last}",
+            CancellationToken.None,
+            TimeSpan.FromMilliseconds(20));
 
     /// <summary>Whether the snapshot has reached a final status.</summary>
     public static bool Finished(CalculationSnapshot s) => !s.Status.IsActive();

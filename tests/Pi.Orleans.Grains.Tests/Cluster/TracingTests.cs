@@ -27,10 +27,7 @@ public sealed class TracingTests(PiTestCluster fixture)
         }
 
         // The calculation span ends when its run returns, just after the state reads completed.
-        for (var i = 0; i < 100 && !Exported(spans, done.Id); i++)
-        {
-            await Task.Delay(50, TestContext.Current.CancellationToken);
-        }
+        await Eventually.HoldsAsync(_ => Task.FromResult(Exported(spans, done.Id)), TimeSpan.FromSeconds(5), () => "the calculation span is not exported", TestContext.Current.CancellationToken);
 
         var calculation = Assert.Single(Snapshot(spans), s => s.OperationName == "pi.calculation" && Equals(s.GetTagItem("pi.calculation.id"), done.Id));
         var chunks = Snapshot(spans).Where(s => s.OperationName == "pi.chunk" && (s.GetTagItem("pi.chunk.key") as string ?? "").StartsWith($"{done.Id:N}/", StringComparison.Ordinal)).ToList();
