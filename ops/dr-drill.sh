@@ -96,9 +96,18 @@ say "Redis killed and its data deleted"
 # 4. Recovery: stop the silos, write the newest backup into Redis's data folder, start Redis and the silos again, check the
 #    answers (RTO: the old results read back identical and a new calculation completes); then the running one must resume
 #    and end with the count of a fresh run of its seed.
+#    The silos are killed: with Redis gone a graceful stop would wait out its timeouts. The restore starts a Redis of its own
+#    on the data folder (it also drops the backup's membership table: its silos are gone), which stops again before the
+#    cluster comes up on the same folder.
+for pid in $(python3 -c 'import json, sys; print(" ".join(str(p["pid"]) for p in json.load(open(sys.argv[1]))["processes"] if p["role"] != "redis"))' "$CLUSTER/cluster.json"); do
+  kill -9 "$pid" 2>/dev/null || true
+done
 cluster_down
-REDIS_PORT=$REDIS_PORT REDIS_DATA_DIR=$DATA BACKUP_DIR=$BACKUPS STOP_CMD=true WAIT_READY=0 \
+REDIS_PORT=$REDIS_PORT REDIS_DATA_DIR=$DATA BACKUP_DIR=$BACKUPS STOP_CMD=true \
+  START_CMD="redis-server --port $REDIS_PORT --bind 127.0.0.1 --dir $DATA --appendonly yes --save '' --daemonize yes --logfile $WORK/restore-redis.log" \
   sh "$ROOT/ops/restore-redis.sh" | tee "$WORK/restore.txt" >&2
+redis-cli -p "$REDIS_PORT" SHUTDOWN >/dev/null 2>&1 || true
+until ! redis-cli -p "$REDIS_PORT" PING >/dev/null 2>&1; do sleep 0.1; done
 restored_after=$(since "$t0")
 cluster_up
 silos_after=$(since "$t0")
@@ -127,6 +136,6 @@ running at backup: $running ($(echo "$running_backed" | cut -d' ' -f4) chunks ju
 new calculation:   '$(echo "$new_calc" | cut -d' ' -f2)' after recovery
 after the backup:  ${#after[@]} calculations accepted and completed after the backup; lost (404) after recovery: $lost/${#after[@]} [${after[*]}]
 RPO:               newest backup was $((destroyed_at - backup_at)) s old at the destruction; lost: the ${#after[@]} calculations above, and the final state of $running (recomputed on resume)
-RTO:               $rto s from destruction to correct answers: old results identical and a new calculation completed (backup written into the data folder after $restored_after s, Redis and the silos started again and ready after $silos_after s; excludes the time to notice the failure)
+RTO:               $rto s from destruction to correct answers: old results identical and a new calculation completed (backup restored into the data folder after $restored_after s, Redis and the silos started again and ready after $silos_after s; excludes the time to notice the failure)
 REPORT
 [ "$wrong" -eq 0 ] && [ "$same" = yes ] && [ "$lost" -eq "${#after[@]}" ] && [ "$(echo "$new_calc" | cut -d' ' -f2)" = completed ]

@@ -9,7 +9,11 @@
 #              START_CMD (how to start Redis again, e.g. `systemctl start redis-server`; default: wait for someone else to,
 #                         as when a Kubernetes StatefulSet restarts the pod), READY_TIMEOUT (seconds, 300),
 #              WAIT_READY (1; 0 = only write the files and exit, e.g. in a pod that mounts a stopped Redis's volume),
-#              REDIS_MAJOR (Redis major version; default from `redis-server --version`, else 7).
+#              REDIS_MAJOR (Redis major version; default from `redis-server --version`, else 7),
+#              KEEP_MEMBERSHIP (0; 1 keeps the Orleans membership tables, `<serviceId>/members/<clusterId>`, of the backup).
+# Once Redis is ready it deletes the membership tables: they list the silos of the backup's time, which are gone, and a
+# restarted silo waits for each of them to be declared dead before it joins (about a minute on loopback). With
+# WAIT_READY=0 they stay (in Kubernetes the hosting package declares silos without a pod dead).
 # After it: restart the Pi.Orleans silos (kubectl rollout restart deployment, or stop and start the processes), so that no
 # silo keeps in memory what the backup does not have.
 set -eu
@@ -73,5 +77,9 @@ until answers && cli INFO persistence | grep -q '^loading:0'; do
   [ "$(date +%s)" -lt "$deadline" ] || { echo "Redis not ready after $READY_TIMEOUT s" >&2; exit 1; }
   sleep 0.2
 done
+# 5. Forget the silos of the backup's time.
+if [ "${KEEP_MEMBERSHIP:-0}" != 1 ]; then
+  cli --scan --pattern '*/members/*' | while read -r key; do cli DEL "$key" >/dev/null; done
+fi
 took=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
 echo "restored $backup into $REDIS_DATA_DIR in $took s: $(cli DBSIZE) keys; previous data kept in $aside"
