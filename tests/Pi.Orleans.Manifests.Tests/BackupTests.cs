@@ -197,14 +197,8 @@ public sealed class BackupTests(ChartFixture chart)
         return Assert.Single(container.Args);
     }
 
-    private static async Task<(int Code, string Output)> RunAsync(string executable, IEnumerable<string> arguments, Dictionary<string, string>? environment)
-    {
-        using var process = ToolProcess.StartRedirected(executable, arguments, environment);
-        var output = process.StandardOutput.ReadToEndAsync(Token);
-        var error = process.StandardError.ReadToEndAsync(Token);
-        await process.WaitForExitAsync(Token).WaitAsync(TimeSpan.FromSeconds(60), Token);
-        return (process.ExitCode, await output + await error);
-    }
+    private static Task<(int Code, string Output)> RunAsync(string executable, IEnumerable<string> arguments, Dictionary<string, string>? environment) =>
+        ToolProcess.RunAsync(executable, arguments, environment, Token);
 
     private static async Task WaitForRedisAsync(int port, string password)
     {

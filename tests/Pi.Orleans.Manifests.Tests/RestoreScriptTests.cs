@@ -63,14 +63,8 @@ public sealed class RestoreScriptTests
         return output.Trim();
     }
 
-    private static async Task<(int Code, string Output)> RunAsync(string executable, IEnumerable<string> arguments, Dictionary<string, string>? environment)
-    {
-        using var process = ToolProcess.StartRedirected(executable, arguments, environment);
-        var output = process.StandardOutput.ReadToEndAsync(Token);
-        var error = process.StandardError.ReadToEndAsync(Token);
-        await process.WaitForExitAsync(Token).WaitAsync(TimeSpan.FromSeconds(60), Token);
-        return (process.ExitCode, await output + await error);
-    }
+    private static Task<(int Code, string Output)> RunAsync(string executable, IEnumerable<string> arguments, Dictionary<string, string>? environment) =>
+        ToolProcess.RunAsync(executable, arguments, environment, Token);
 
     private static Task WaitForRedisAsync(int port) =>
         Eventually.HoldsAsync(

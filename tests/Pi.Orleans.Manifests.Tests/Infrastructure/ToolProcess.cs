@@ -17,6 +17,17 @@ internal static class ToolProcess
         return process;
     }
 
+    /// <summary>Runs the tool to its end (at most 60 s); its exit code, and its output followed by its error.</summary>
+    public static async Task<(int Code, string Output)> RunAsync(
+        string executable, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment, CancellationToken cancellationToken)
+    {
+        using var process = StartRedirected(executable, arguments, environment);
+        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var error = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken).WaitAsync(TimeSpan.FromSeconds(60), cancellationToken);
+        return (process.ExitCode, await output + await error);
+    }
+
     /// <summary>Starts the tool; the caller reads its standard output and error.</summary>
     public static Process StartRedirected(string executable, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
