@@ -58,11 +58,14 @@ public sealed class SlotRate(IOptions<PiOptions> options)
         }
     }
 
-    /// <summary>Samples a few million points on this thread, twice, and keeps the faster rate as the estimate until chunks are measured.</summary>
+    /// <summary>
+    /// Samples a few million points on this thread five times and keeps the fastest rate as the estimate until chunks are
+    /// measured: the first run pays the kernel's compilation, and any run may share its core with the silo's own start.
+    /// </summary>
     public void Calibrate()
     {
         var best = 0d;
-        for (var run = 0; run < 2; run++)
+        for (var run = 0; run < 5; run++)
         {
             var started = Stopwatch.GetTimestamp();
             PiSampler.CountInside(0, 0, CalibrationPoints, options.Value.Kernel);
