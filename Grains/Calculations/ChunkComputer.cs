@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pi.Orleans.Grains.Diagnostics;
@@ -20,13 +21,20 @@ public sealed partial class ChunkComputer(
         activity?.SetTag("pi.chunk.key", key);
         activity?.SetTag("pi.chunk.points", work.Points);
         activity?.SetTag("pi.silo", silo.Name);
-        var run = await slots.RunAsync(
-            () => PiSampler.CountInside(work.Seed, work.FirstBlock, work.Points, options.Value.Kernel, cancellationToken),
-            cancellationToken);
+        var run = await slots.RunAsync(() => Sample(work, cancellationToken), cancellationToken);
         instruments.OnChunkComputed(work.Points, run.Computed);
-        rate.Add(work.Points, run.Computed);
+
+        // The slot's speed is the sampler's own time: the thread pool's delay in starting the work is not the slot's.
+        rate.Add(work.Points, run.Value.Sampled);
         LogComputed(logger, key, silo.Name, work.Points, run.Computed.TotalMilliseconds, run.Queued.TotalMilliseconds);
-        return new ChunkResult(run.Value, work.Points, silo.Name, run.Computed.TotalMilliseconds, run.Queued.TotalMilliseconds);
+        return new ChunkResult(run.Value.Inside, work.Points, silo.Name, run.Computed.TotalMilliseconds, run.Queued.TotalMilliseconds);
+    }
+
+    private (long Inside, TimeSpan Sampled) Sample(ChunkWork work, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var inside = PiSampler.CountInside(work.Seed, work.FirstBlock, work.Points, options.Value.Kernel, cancellationToken);
+        return (inside, Stopwatch.GetElapsedTime(started));
     }
 
     // One line per computed attempt key ({calculation}/{chunk}/{attempt}): counting these over every worker's log shows which

@@ -5,12 +5,16 @@ using Pi.Orleans.Grains.Sampling;
 namespace Pi.Orleans.Grains.Slots;
 
 /// <summary>
-/// The points one slot of this silo samples per second of computing: over the last <c>64</c> chunks computed here, and before
-/// the first one from a short calibration run (<see cref="Calibrate"/>). Queueing is not counted: it is a slot's speed, not a chunk's wait.
+/// The points one slot of this silo samples per second of sampling: over the last <c>64</c> chunks of at least 16 blocks
+/// computed here, and before the first one from a short calibration run (<see cref="Calibrate"/>). Queueing and the thread
+/// pool's start-up delay are not counted: it is a slot's speed, not a chunk's wait.
 /// </summary>
 public sealed class SlotRate(IOptions<PiOptions> options)
 {
     private const int Window = 64;
+
+    // 16 blocks: smaller chunks (tiny calculations) say more about fixed costs than about the slot's speed.
+    private const long MinPoints = 16L * PointStreams.BlockSize;
 
     // 64 blocks: about 4·10^6 points, a few milliseconds on one core.
     private const long CalibrationPoints = 64L * PointStreams.BlockSize;
@@ -41,10 +45,13 @@ public sealed class SlotRate(IOptions<PiOptions> options)
         }
     }
 
-    /// <summary>Counts a chunk of <paramref name="points"/> that computed for <paramref name="computed"/>.</summary>
+    /// <summary>
+    /// Counts a chunk of <paramref name="points"/> that sampled for <paramref name="computed"/>; chunks under 16 blocks (about
+    /// 10^6 points, half a millisecond) do not count: their fixed costs would make the slot look slower than it is.
+    /// </summary>
     public void Add(long points, TimeSpan computed)
     {
-        if (points <= 0 || computed <= TimeSpan.Zero)
+        if (points < MinPoints || computed <= TimeSpan.Zero)
         {
             return;
         }
