@@ -7,6 +7,7 @@ var silos = Option("--silos", "10,100,1000").Split(',').Select(s => int.Parse(s,
 var points = (long)double.Parse(Option("--points", "1e16"), CultureInfo.InvariantCulture);
 var lifetime = TimeSpan.FromMinutes(double.Parse(Option("--lifetime-minutes", "120"), CultureInfo.InvariantCulture));
 var pi = new PiOptions { MaxCompletionsPerSecond = int.Parse(Option("--max-completions-per-second", "7500"), CultureInfo.InvariantCulture) };
+var loadBefore = LoadAverage();
 var results = new List<SimulationResult>();
 foreach (var count in silos)
 {
@@ -15,7 +16,9 @@ foreach (var count in silos)
     results.Add(result);
 }
 
-var table = MarkdownTable.Of(results);
+// The CPU columns need a quiet machine: the load around the run goes with the table.
+var table = $"Run {DateTime.UtcNow:yyyy-MM-ddTHH:mmZ} on {Environment.ProcessorCount} cores; load average {loadBefore} before, {LoadAverage()} after.\n\n"
+    + MarkdownTable.Of(results);
 Console.Write(table);
 if (args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault() is { } path)
 {
@@ -23,5 +26,7 @@ if (args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault() is { } path)
 }
 
 return results.All(r => r.CountsMatch) ? 0 : 1;
+
+static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
 
 string Option(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
