@@ -27,6 +27,29 @@ public sealed class PiOptions
     [Range(1, int.MaxValue)]
     public int MaxChunks { get; set; } = 1 << 30;
 
+    /// <summary>
+    /// At least this many chunks per chunk-running slot when the points allow (chunks no shorter than <see cref="MinChunkDuration"/>):
+    /// enough that the last wave is small and silos that join during a calculation get work. Default: 4.
+    /// </summary>
+    [Range(1, 1024)]
+    public int ChunksPerSlot { get; set; } = 4;
+
+    /// <summary>
+    /// The shortest chunk a plan cuts at the measured rate, so that a chunk's own cost (placing, activating and answering a
+    /// grain, about 1 ms) stays under 2% of it; the last chunks of a plan shrink towards it. Default: 00:00:00.1.
+    /// </summary>
+    public TimeSpan MinChunkDuration { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Whether a straggling chunk attempt gets a duplicate on another silo (the first result counts). Default: true.</summary>
+    public bool Speculation { get; set; } = true;
+
+    /// <summary>How many times its expected time (the chunks ahead of it on its silo and its own, at that silo's rate) an attempt may take before it is overdue: its silo is suspect and the chunk is duplicated elsewhere. Default: 2.</summary>
+    [Range(1.0, 1000.0)]
+    public double OverdueFactor { get; set; } = 2;
+
+    /// <summary>Added to an attempt's overdue time, for the delays a short chunk's expected time does not show. Default: 00:00:00.5.</summary>
+    public TimeSpan OverdueSlack { get; set; } = TimeSpan.FromMilliseconds(500);
+
     /// <summary>Chunk calls in flight per slot of the silos that run chunks. Default: 2.</summary>
     [Range(1, 64)]
     public int InFlightPerSlot { get; set; } = 2;

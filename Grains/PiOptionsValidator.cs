@@ -32,6 +32,16 @@ internal sealed class PiOptionsValidator : IValidateOptions<PiOptions>
             failures.Add($"Pi:MaxTotalPoints {options.MaxTotalPoints} needs more than Pi:MaxChunks {options.MaxChunks} chunks of Pi:ChunkPoints {options.ChunkPoints}: raise Pi:MaxChunks or Pi:ChunkPoints, or lower Pi:MaxTotalPoints.");
         }
 
+        if (options.MinChunkDuration < TimeSpan.Zero || (options.ChunkDuration > TimeSpan.Zero && options.MinChunkDuration > options.ChunkDuration))
+        {
+            failures.Add($"Pi:MinChunkDuration {options.MinChunkDuration} must be between 0 and Pi:ChunkDuration {options.ChunkDuration}.");
+        }
+
+        if (options.OverdueSlack < TimeSpan.Zero)
+        {
+            failures.Add("Pi:OverdueSlack must not be negative.");
+        }
+
         if (options.PersistInterval < TimeSpan.Zero)
         {
             failures.Add("Pi:PersistInterval must not be negative.");

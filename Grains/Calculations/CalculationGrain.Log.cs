@@ -19,11 +19,17 @@ public sealed partial class CalculationGrain
     [LoggerMessage(Level = LogLevel.Warning, Message = "Calculation {CalculationId} chunk {ChunkIndex} attempt {Attempt} failed ({ErrorType}: {Error}); retrying as a new attempt")]
     private static partial void LogChunkRetry(ILogger logger, Guid calculationId, int chunkIndex, int attempt, string errorType, string error);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Calculation {CalculationId} chunk {ChunkIndex} attempt {Attempt} failed ({ErrorType}: {Error}); its duplicate attempt still runs")]
+    private static partial void LogChunkAttemptFailed(ILogger logger, Guid calculationId, int chunkIndex, int attempt, string errorType, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Calculation {CalculationId} chunk {ChunkIndex} straggles; duplicate attempt {Attempt} sent to {Silo}")]
+    private static partial void LogSpeculated(ILogger logger, Guid calculationId, int chunkIndex, int attempt, string? silo);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Calculation {CalculationId} cancelled with {ChunksDone}/{ChunksTotal} chunks done")]
     private static partial void LogCancelled(ILogger logger, Guid calculationId, int chunksDone, int chunksTotal);
 
-    [LoggerMessage(Message = "Calculation {CalculationId} finished {Status}: {ChunksDone} chunks, {Retries} retries")]
-    private static partial void LogFinished(ILogger logger, LogLevel level, Guid calculationId, CalculationStatus status, int chunksDone, int retries);
+    [LoggerMessage(Message = "Calculation {CalculationId} finished {Status}: {ChunksDone} chunks, {Retries} retries, {Speculated} duplicates of which {SpeculativeWins} won")]
+    private static partial void LogFinished(ILogger logger, LogLevel level, Guid calculationId, CalculationStatus status, int chunksDone, int retries, int speculated, int speculativeWins);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Calculation {CalculationId} failed")]
     private static partial void LogFailed(ILogger logger, Guid calculationId, Exception exception);

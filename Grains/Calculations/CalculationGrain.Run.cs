@@ -64,54 +64,118 @@ public sealed partial class CalculationGrain
         }
     }
 
-    // Sends what the scheduler says, where it says, and tells it how each attempt ended. Each attempt has its own grain key,
-    // so its own placement, aimed at the silo the router chose. Once stopSending is set (deactivation) nothing new is sent,
-    // and the loop ends when the calls in flight have ended and been recorded.
+    // Sends what the scheduler says, where it says, and tells it how each live attempt ended. Each attempt has its own grain
+    // key, so its own placement, aimed at the silo the router chose, and its own cancellation: when a chunk's result arrives,
+    // the chunk's other attempt (a duplicate of a straggler, or the straggler itself) is cancelled and its end ignored. Once
+    // stopSending is set (deactivation) nothing new is sent, and the loop ends when the calls in flight have ended and been recorded.
     private async Task RunChunksAsync(ChunkPlan plan, CancellationToken stopSending, CancellationToken cancellationToken)
     {
         var seed = S.Request!.Seed;
-        var scheduler = ChunkScheduler.Create(S.Request.Mode, plan.ChunkCount, S.Done.NextUndone, options.Value, time);
+        var scheduler = ChunkScheduler.Create(S.Request.Mode, plan.ChunkCount, S.Done.NextUndone, options.Value, time, plan.PointsOf);
         var calls = new ChunkCalls();
         var workers = new ChunkWorkers();
-        while (!scheduler.IsDone && (!stopSending.IsCancellationRequested || calls.Count > 0))
+        var attempts = new Dictionary<ChunkDispatch, CancellationTokenSource>();
+        var timeout = ChunkTiming.Timeout(options.Value.ChunkTimeout, S.PlannedChunkSeconds);
+        try
         {
-            var silos = workers.Of(await clusterSlots.ReadCachedAsync(cancellationToken));
-            foreach (var dispatch in stopSending.IsCancellationRequested ? [] : scheduler.Dispatch(silos))
+            while (!scheduler.IsDone && (!stopSending.IsCancellationRequested || calls.Count > 0))
             {
-                calls.Add(dispatch, CallAsync($"{Id:N}/{dispatch.Index}/{dispatch.Attempt}", plan.Work(seed, dispatch.Index), dispatch.Silo, cancellationToken));
-                Working(dispatch.SiloName, +1);
-            }
-
-            if (await calls.NextAsync(scheduler.WakeIn(), time, cancellationToken) is not var (ended, call))
-            {
-                continue;
-            }
-
-            Working(ended.SiloName, -1);
-            try
-            {
-                var result = await call;
-                scheduler.Succeeded(ended);
-                if (Record(ended.Index, result))
+                var silos = workers.Of(await clusterSlots.ReadCachedAsync(cancellationToken));
+                foreach (var dispatch in stopSending.IsCancellationRequested ? [] : scheduler.Dispatch(silos))
                 {
-                    instruments.OnChunksPending(-1);
+                    var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                    attempt.CancelAfter(timeout);
+                    attempts.Add(dispatch, attempt);
+                    if (dispatch.Speculative)
+                    {
+                        instruments.OnChunkSpeculated();
+                        LogSpeculated(logger, Id, dispatch.Index, dispatch.Attempt, dispatch.SiloName);
+                    }
+
+                    var key = $"{Id:N}/{dispatch.Index}/{dispatch.Attempt}";
+                    calls.Add(dispatch, CallAsync(key, plan.Work(seed, dispatch.Index), dispatch.Silo, timeout, attempt.Token, cancellationToken));
+                    Working(dispatch.SiloName, +1);
                 }
 
-                Notify(force: false);
-                await _writer.WriteIfDueAsync(OnWriteFailed);
-            }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-            {
-                var retried = scheduler.Failed(ended);
-                instruments.OnChunkFailed(retried);
-                if (!retried)
+                if (await calls.NextAsync(scheduler.WakeIn(), time, cancellationToken) is not var (ended, call))
                 {
-                    throw new ChunkFailedException(ended.Index, ended.Attempt, ex);
+                    continue;
                 }
 
-                S.ChunkRetries++;
-                LogChunkRetry(logger, Id, ended.Index, ended.Attempt, ex.GetType().Name, ex.Message);
+                Working(ended.SiloName, -1);
+                if (attempts.Remove(ended, out var finished))
+                {
+                    finished.Dispose();
+                }
+
+                if (!scheduler.IsLive(ended))
+                {
+                    // Given up when its chunk's other attempt won: whatever it returned, the chunk is counted once.
+                    continue;
+                }
+
+                await EndedAsync(scheduler, ended, call, attempts, cancellationToken);
             }
+        }
+        finally
+        {
+            // Attempts still running were given up (or the run stops): their silos need not finish them.
+            foreach (var attempt in attempts.Values)
+            {
+                await attempt.CancelAsync();
+            }
+        }
+
+        _speculated += scheduler.Speculated;
+        _speculativeWins += scheduler.SpeculativeWins;
+    }
+
+    private async Task EndedAsync(
+        ChunkScheduler scheduler, ChunkDispatch ended, Task<ChunkResult> call, Dictionary<ChunkDispatch, CancellationTokenSource> attempts, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = await call;
+            var rate = result.ComputeMs > 0 ? result.Total / (result.ComputeMs / 1000) : 0;
+            foreach (var loser in scheduler.Succeeded(ended, rate))
+            {
+                if (attempts.TryGetValue(loser, out var attempt))
+                {
+                    await attempt.CancelAsync();
+                }
+            }
+
+            if (ended.Speculative)
+            {
+                instruments.OnSpeculativeWin();
+            }
+
+            if (Record(ended.Index, result))
+            {
+                instruments.OnChunksPending(-1);
+            }
+
+            Notify(force: false);
+            await _writer.WriteIfDueAsync(OnWriteFailed);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            var willBeDone = scheduler.Failed(ended);
+            var duplicateRuns = scheduler.IsRunning(ended.Index);
+            instruments.OnChunkFailed(willBeDone && !duplicateRuns);
+            if (!willBeDone)
+            {
+                throw new ChunkFailedException(ended.Index, ended.Attempt, ex);
+            }
+
+            if (duplicateRuns)
+            {
+                LogChunkAttemptFailed(logger, Id, ended.Index, ended.Attempt, ex.GetType().Name, ex.Message);
+                return;
+            }
+
+            S.ChunkRetries++;
+            LogChunkRetry(logger, Id, ended.Index, ended.Attempt, ex.GetType().Name, ex.Message);
         }
     }
 
@@ -141,22 +205,21 @@ public sealed partial class CalculationGrain
         }
     }
 
-    // One attempt with its own deadline: on timeout the call is cancelled, which also stops the chunk on its silo.
-    // Anything that goes wrong, even finding the grain type, ends up in the returned task and so in the retry path.
-    private async Task<ChunkResult> CallAsync(string key, ChunkWork work, string? silo, CancellationToken cancellationToken)
+    // One attempt with its own deadline: on timeout or when it is given up the call is cancelled, which also stops the chunk
+    // on its silo, and the wait here ends at once even if that silo does not answer (frozen). Anything that goes wrong, even
+    // finding the grain type, ends up in the returned task and so in the retry path.
+    private async Task<ChunkResult> CallAsync(
+        string key, ChunkWork work, string? silo, TimeSpan timeout, CancellationToken attempt, CancellationToken cancellationToken)
     {
         await Task.Yield();
-        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var timeout = ChunkTiming.Timeout(options.Value.ChunkTimeout, S.PlannedChunkSeconds);
-        attempt.CancelAfter(timeout);
         try
         {
             var chunk = GrainFactory.GetGrain<IChunkGrain>(key);
-            return await TargetSilo.With(silo, () => chunk.ComputeAsync(work, attempt.Token));
+            return await TargetSilo.With(silo, () => chunk.ComputeAsync(work, attempt)).WaitAsync(attempt);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new TimeoutException($"chunk attempt {key} took longer than {timeout}");
+            throw new TimeoutException($"chunk attempt {key} took longer than {timeout} or was given up");
         }
     }
 
@@ -180,7 +243,7 @@ public sealed partial class CalculationGrain
         }
 
         instruments.OnCalculationFinished(status, S.FinishedAt - S.StartedAt);
-        LogFinished(logger, LevelOf(S.Request.Mode), Id, status, S.ChunksDone(), S.ChunkRetries);
+        LogFinished(logger, LevelOf(S.Request.Mode), Id, status, S.ChunksDone(), S.ChunkRetries, _speculated, _speculativeWins);
         _working.Clear();
         Notify(force: true);
         _finished.TrySetResult();

@@ -9,9 +9,11 @@ namespace Pi.Orleans.Grains.Calculations;
 /// Owns one calculation. Requests are served between the awaits of a background run that fans out the chunks;
 /// the state is persisted as chunks finish, so a new activation resumes from the finished chunks. A finished calculation
 /// leaves memory within seconds (its state stays in storage, and a later read activates it again); a running one is kept
-/// alive by its reminder.
+/// alive by its reminder. It is placed on the silo that first calls it: the Api silo that took the request, so a worker's
+/// scale-down or freeze does not take the calculation with it (a resume by reminder or hand-over may land elsewhere).
 /// </summary>
 [CollectionAgeLimit(Minutes = 2)]
+[global::Orleans.Placement.PreferLocalPlacement]
 public sealed partial class CalculationGrain(
     [PersistentState("calculation", StorageNames.Calculations)] IPersistentState<CalculationState> state,
     ClusterSlots clusterSlots,
@@ -33,6 +35,8 @@ public sealed partial class CalculationGrain(
     private CancellationTokenSource? _run;
     private CancellationTokenSource? _drain;
     private Task _runTask = Task.CompletedTask;
+    private int _speculated;
+    private int _speculativeWins;
     private readonly ChainedWriter _writer = new(() => state.WriteStateAsync(), options.Value.PersistInterval, time);
 
     private Guid Id => this.GetPrimaryKey();
@@ -109,6 +113,8 @@ public sealed partial class CalculationGrain(
             Status = CalculationStatus.Pending,
             CreatedAt = time.GetUtcNow(),
             BlocksPerChunk = plan.BlocksPerChunk,
+            TaperWidth = plan.TaperWidth,
+            TaperFloorBlocks = plan.TaperFloorBlocks,
             ChunksTotal = plan.ChunkCount,
             PlannedChunkSeconds = plan.ChunkSeconds(pointsPerSecondPerSlot),
         };

@@ -35,6 +35,12 @@ public sealed class CalculationState : IHistoryRecord
     /// <summary>The chunk duration the plan aimed at, in seconds; 0 when the plan was cut by points (no measured rate).</summary>
     [Id(14)] public double PlannedChunkSeconds { get; set; }
 
+    /// <summary>Chunks per tier of the plan's tapered tail; 0 for a uniform plan (every plan made before plans tapered).</summary>
+    [Id(15)] public int TaperWidth { get; set; }
+
+    /// <summary>The blocks of the plan's smallest tail chunks; 0 for a uniform plan.</summary>
+    [Id(16)] public long TaperFloorBlocks { get; set; }
+
     /// <summary>Adds the counts of chunk <paramref name="index"/>; false (and nothing added) when it was counted already.</summary>
     public bool Record(int index, ChunkResult result)
     {
@@ -80,7 +86,7 @@ public sealed class CalculationState : IHistoryRecord
     public int ChunksDone() => Done.Count;
 
     /// <summary>The plan the calculation was cut by; a resume uses the same one, so the results stay bit-identical.</summary>
-    public ChunkPlan Plan() => new(Request!.TotalPoints, BlocksPerChunk, ChunksTotal);
+    public ChunkPlan Plan() => ChunkPlan.Of(Request!.TotalPoints, BlocksPerChunk, TaperWidth, TaperFloorBlocks);
 
     // Explicit, so that the JSON storage serializer does not write it.
     bool IHistoryRecord.IsFinished => !Status.IsActive();

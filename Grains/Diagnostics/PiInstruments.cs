@@ -13,6 +13,8 @@ public sealed class PiInstruments
     private readonly Counter<long> _chunksCompleted;
     private readonly Counter<long> _chunksFailed;
     private readonly Counter<long> _chunksRetried;
+    private readonly Counter<long> _chunksSpeculated;
+    private readonly Counter<long> _speculativeWins;
     private readonly Counter<long> _calculationsFinished;
     private readonly UpDownCounter<long> _calculationsActive;
     private readonly UpDownCounter<long> _chunksPending;
@@ -29,6 +31,8 @@ public sealed class PiInstruments
         _chunksCompleted = meter.CreateCounter<long>("chunks.completed", "{chunk}", "Chunks computed on this silo.");
         _chunksFailed = meter.CreateCounter<long>("chunks.failed", "{chunk}", "Chunk attempts that failed or timed out, seen by calculations on this silo.");
         _chunksRetried = meter.CreateCounter<long>("chunks.retried", "{chunk}", "Chunks sent again as a new attempt by calculations on this silo.");
+        _chunksSpeculated = meter.CreateCounter<long>("chunks.speculated", "{chunk}", "Duplicate attempts sent for straggling chunks by calculations on this silo.");
+        _speculativeWins = meter.CreateCounter<long>("chunks.speculative_wins", "{chunk}", "Chunks whose duplicate attempt ended first, seen by calculations on this silo.");
         _calculationsFinished = meter.CreateCounter<long>("calculations.finished", "{calculation}", "Calculations that reached a final status on this silo, by status.");
         _calculationsActive = meter.CreateUpDownCounter<long>("calculations.active", "{calculation}", "Pending and running calculations hosted on this silo, by status.");
         _chunksPending = meter.CreateUpDownCounter<long>("chunks.pending", "{chunk}", "Chunks of running calculations on this silo that are not finished yet.");
@@ -71,6 +75,12 @@ public sealed class PiInstruments
             _chunksRetried.Add(1);
         }
     }
+
+    /// <summary>A duplicate attempt of a straggling chunk was sent.</summary>
+    public void OnChunkSpeculated() => _chunksSpeculated.Add(1);
+
+    /// <summary>A chunk's duplicate attempt ended before the attempt it duplicated.</summary>
+    public void OnSpeculativeWin() => _speculativeWins.Add(1);
 
     /// <summary>Chunks were added to (positive) or removed from (negative) the unfinished work of this silo's calculations.</summary>
     public void OnChunksPending(long delta)

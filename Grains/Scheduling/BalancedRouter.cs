@@ -1,19 +1,17 @@
 namespace Pi.Orleans.Grains.Scheduling;
 
 /// <summary>
-/// Distributed mode: keeps <c>slots × perSlot</c> calls in flight over the chunk-running silos (re-read as silos join and
-/// leave) and aims each at the silo with the fewest of this calculation's chunks per slot, so every slot stays busy. The silos
-/// are kept sorted by that load, so a choice costs O(log silos), not O(silos): it matters at 1,000 silos.
+/// Distributed mode: keeps <c>slots × perSlot</c> calls in flight over the trusted chunk-running silos (re-read as silos join
+/// and leave) and aims each at the silo with the fewest of this calculation's chunks per slot, so every slot stays busy. The
+/// silos are kept sorted by that load, so a choice costs O(log silos), not O(silos): it matters at 1,000 silos.
 /// </summary>
 public sealed class BalancedRouter(int perSlot, TimeProvider time) : ChunkRouter(time)
 {
-    private readonly Dictionary<string, int> _inFlight = [];
     private readonly Dictionary<string, int> _order = [];
     private readonly SortedSet<(double Load, int Order)> _byLoad = [];
     private SlotSnapshot[] _silos = [];
-    private int _window;
 
-    public override int Window => _window;
+    protected override int PerSlot => perSlot;
 
     public override void Refresh(IReadOnlyList<SlotSnapshot> silos)
     {
@@ -21,54 +19,47 @@ public sealed class BalancedRouter(int perSlot, TimeProvider time) : ChunkRouter
         _silos = [.. silos];
         _order.Clear();
         _byLoad.Clear();
-        var slots = 0;
         for (var i = 0; i < _silos.Length; i++)
         {
             _order[_silos[i].Silo] = i;
             _byLoad.Add((Load(i), i));
-            slots += _silos[i].Total;
         }
-
-        _window = Math.Max(1, slots * perSlot);
     }
 
-    // The least loaded silo without a recent failure, or the least loaded of all when every one failed recently.
-    public override string? Choose()
+    // The least loaded usable silo; suspects and excluded ones are skipped, and with idleOnly the walk stops at the first
+    // silo whose slots this calculation fills (every later one is as full or fuller).
+    public override string? Choose(IReadOnlyCollection<string>? exclude = null, bool idleOnly = false)
     {
-        int? fallback = null;
-        foreach (var (_, order) in _byLoad)
+        foreach (var (load, order) in _byLoad)
         {
-            if (!IsSuspect(_silos[order].Silo))
+            if (idleOnly && load > 1)
             {
-                return _silos[order].Silo;
+                return null;
             }
 
-            fallback ??= order;
+            var silo = _silos[order].Silo;
+            if (IsUsable(silo) && (exclude is null || !exclude.Contains(silo)))
+            {
+                return silo;
+            }
         }
 
-        return fallback is { } first ? _silos[first].Silo : null;
+        return null;
     }
 
-    public override void Sent(string silo) => Move(silo, +1);
-
-    public override void Ended(string silo, bool succeeded)
-    {
-        base.Ended(silo, succeeded);
-        Move(silo, -1);
-    }
-
-    private void Move(string silo, int delta)
+    protected override void OnMoved(string silo, int delta)
     {
         if (!_order.TryGetValue(silo, out var order))
         {
-            _inFlight[silo] = _inFlight.GetValueOrDefault(silo) + delta;
             return;
         }
 
-        _byLoad.Remove((Load(order), order));
-        _inFlight[silo] = _inFlight.GetValueOrDefault(silo) + delta;
+        // The set holds the load from before the move: take that entry out and put the new one in.
+        _byLoad.Remove((LoadWith(order, InFlightOn(silo) - delta), order));
         _byLoad.Add((Load(order), order));
     }
 
-    private double Load(int order) => (_inFlight.GetValueOrDefault(_silos[order].Silo) + 1.0) / Math.Max(1, _silos[order].Total);
+    private double Load(int order) => LoadWith(order, InFlightOn(_silos[order].Silo));
+
+    private double LoadWith(int order, int inFlight) => (inFlight + 1.0) / Math.Max(1, _silos[order].Total);
 }

@@ -6,7 +6,9 @@ public sealed class SingleSiloRouter(TimeProvider time) : ChunkRouter(time)
     private IReadOnlyList<SlotSnapshot> _silos = [];
     private string? _silo;
 
-    public override int Window => 1;
+    protected override int PerSlot => 1;
+
+    public override int Window => _silos.Count == 0 ? 0 : 1;
 
     public override void Refresh(IReadOnlyList<SlotSnapshot> silos)
     {
@@ -14,8 +16,14 @@ public sealed class SingleSiloRouter(TimeProvider time) : ChunkRouter(time)
         _silos = silos;
     }
 
-    public override string? Choose()
+    public override string? Choose(IReadOnlyCollection<string>? exclude = null, bool idleOnly = false)
     {
+        if (exclude is not null || idleOnly)
+        {
+            // A single-mode calculation never duplicates its chunk: it keeps to one silo.
+            return null;
+        }
+
         if (_silo is null)
         {
             var trusted = _silos.Where(s => !IsSuspect(s.Silo)).ToList();
@@ -25,10 +33,10 @@ public sealed class SingleSiloRouter(TimeProvider time) : ChunkRouter(time)
         return _silo;
     }
 
-    public override void Ended(string silo, bool succeeded)
+    // A failed attempt moves the calculation to another silo.
+    protected override void OnEnded(string silo, bool succeeded)
     {
-        base.Ended(silo, succeeded);
-        if (!succeeded)
+        if (!succeeded && _silo == silo)
         {
             _silo = null;
         }

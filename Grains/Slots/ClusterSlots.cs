@@ -9,6 +9,8 @@ public sealed partial class ClusterSlots(IClusterMembershipService membership, S
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(2);
     private IReadOnlyList<SlotSnapshot> _cached = [];
     private DateTimeOffset _cachedAt = DateTimeOffset.MinValue;
+    private readonly Lock _lock = new();
+    private Task _refresh = Task.CompletedTask;
 
     /// <summary>The slots of every active silo now.</summary>
     public async Task<IReadOnlyList<SlotSnapshot>> ReadAsync(CancellationToken cancellationToken = default)
@@ -19,17 +21,45 @@ public sealed partial class ClusterSlots(IClusterMembershipService membership, S
         return [.. answers.OfType<SlotSnapshot>().OrderBy(s => s.Silo, StringComparer.Ordinal)];
     }
 
-    /// <summary>The same, at most <c>2 s</c> old; used on hot paths such as the fan-out window.</summary>
+    /// <summary>
+    /// The same, about <c>2 s</c> old; used on hot paths such as the fan-out window. Only the first read waits: after it a
+    /// stale reading is answered at once while a new one is taken in the background, so a silo that does not answer (frozen,
+    /// 2 s until it is left out) never holds up a calculation's fan-out.
+    /// </summary>
     public async Task<IReadOnlyList<SlotSnapshot>> ReadCachedAsync(CancellationToken cancellationToken = default)
     {
-        var now = time.GetUtcNow();
-        if (now - _cachedAt > CacheFor)
+        Task refresh;
+        lock (_lock)
         {
-            _cached = await ReadAsync(cancellationToken);
-            _cachedAt = now;
+            if (time.GetUtcNow() - _cachedAt > CacheFor && _refresh.IsCompleted)
+            {
+                // Off the caller's grain scheduler: the reading outlives the activation that happened to start it.
+                _refresh = Task.Run(RefreshAsync, CancellationToken.None);
+            }
+
+            if (_cachedAt != DateTimeOffset.MinValue)
+            {
+                return _cached;
+            }
+
+            refresh = _refresh;
         }
 
-        return _cached;
+        await refresh.WaitAsync(cancellationToken);
+        lock (_lock)
+        {
+            return _cached;
+        }
+    }
+
+    private async Task RefreshAsync()
+    {
+        var reading = await ReadAsync();
+        lock (_lock)
+        {
+            _cached = reading;
+            _cachedAt = time.GetUtcNow();
+        }
     }
 
     private async Task<SlotSnapshot?> ReadOneAsync(SiloAddress silo, CancellationToken cancellationToken)
