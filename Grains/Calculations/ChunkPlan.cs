@@ -38,7 +38,7 @@ public sealed class ChunkPlan
     /// <summary>Points of the calculation.</summary>
     public long TotalPoints { get; }
 
-    /// <summary>Blocks of the largest chunks (all but the tail's and maybe one shorter chunk).</summary>
+    /// <summary>Blocks of the body's chunks: every chunk but the tail's, and one odd chunk of up to twice that in a tapered plan.</summary>
     public long BlocksPerChunk { get; }
 
     /// <summary>Chunks per tier of the tapered tail; 0: a uniform plan.</summary>
@@ -50,7 +50,7 @@ public sealed class ChunkPlan
     /// <summary>How many chunks there are.</summary>
     public int ChunkCount { get; }
 
-    /// <summary>Points in a largest chunk.</summary>
+    /// <summary>Points in a body chunk.</summary>
     public long ChunkPoints => BlocksPerChunk * PointStreams.BlockSize;
 
     /// <summary>
@@ -88,11 +88,11 @@ public sealed class ChunkPlan
         for (var tier = tiers.Count - 1; tier >= 0 && left > 0; tier--)
         {
             var take = Math.Min(left, taperWidth * tiers[tier]);
-            Fill(reversed, take, tiers[tier]);
+            Fill(reversed, take, tiers[tier], taperFloorBlocks);
             left -= take;
         }
 
-        Fill(reversed, left, blocksPerChunk);
+        Fill(reversed, left, blocksPerChunk, taperFloorBlocks);
         reversed.Reverse();
         return new ChunkPlan(totalPoints, blocksPerChunk, taperWidth, taperFloorBlocks, reversed);
     }
@@ -143,7 +143,7 @@ public sealed class ChunkPlan
         return Of(totalPoints, blocks, slots, Math.Min(blocks, BlocksOf(floorPoints)));
     }
 
-    /// <summary>Seconds a largest chunk takes at <paramref name="pointsPerSecondPerSlot"/>; 0 when the rate is unknown.</summary>
+    /// <summary>Seconds a body chunk takes at <paramref name="pointsPerSecondPerSlot"/>; 0 when the rate is unknown.</summary>
     public double ChunkSeconds(double pointsPerSecondPerSlot) => pointsPerSecondPerSlot > 0 ? ChunkPoints / pointsPerSecondPerSlot : 0;
 
     /// <summary>The points of chunk <paramref name="index"/>.</summary>
@@ -168,17 +168,24 @@ public sealed class ChunkPlan
 
     private static long BlocksOf(double points) => Math.Max(1, (long)Math.Ceiling(Math.Min(points, long.MaxValue / 2) / PointStreams.BlockSize));
 
-    // Adds blocks as chunks of size, the shorter one (if any) after the full ones: the list is reversed at the end.
-    private static void Fill(List<(int Count, long Blocks)> reversed, long blocks, long size)
+    // Adds blocks as chunks of size, the odd one (if any) after the full ones: the list is reversed at the end. An odd chunk
+    // under the floor joins a full one (at most twice the size), so no chunk costs more in overhead than the floor allows.
+    private static void Fill(List<(int Count, long Blocks)> reversed, long blocks, long size, long floor)
     {
-        if (blocks / size > 0)
+        var (full, odd) = (blocks / size, blocks % size);
+        if (odd > 0 && odd < floor && full > 0)
         {
-            reversed.Add((checked((int)(blocks / size)), size));
+            (full, odd) = (full - 1, odd + size);
         }
 
-        if (blocks % size > 0)
+        if (full > 0)
         {
-            reversed.Add((1, blocks % size));
+            reversed.Add((checked((int)full), size));
+        }
+
+        if (odd > 0)
+        {
+            reversed.Add((1, odd));
         }
     }
 
