@@ -43,6 +43,8 @@ public sealed class PiInstruments
         _chunksCompleted.Add(0);
         _chunksFailed.Add(0);
         _chunksRetried.Add(0);
+        _chunksSpeculated.Add(0);
+        _speculativeWins.Add(0);
         foreach (var status in (CalculationStatus[])[CalculationStatus.Completed, CalculationStatus.Failed, CalculationStatus.Cancelled])
         {
             _calculationsFinished.Add(0, new KeyValuePair<string, object?>("status", Name(status)));

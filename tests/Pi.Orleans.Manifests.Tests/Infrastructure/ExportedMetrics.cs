@@ -26,6 +26,8 @@ public static class ExportedMetrics
         ["pi_orleans_chunks_failed_total"] = "counter",
         ["pi_orleans_chunks_pending"] = "gauge",
         ["pi_orleans_chunks_retried_total"] = "counter",
+        ["pi_orleans_chunks_speculated_total"] = "counter",
+        ["pi_orleans_chunks_speculative_wins_total"] = "counter",
         ["pi_orleans_points_rate_per_second"] = "gauge",
         ["pi_orleans_points_sampled_total"] = "counter",
         ["pi_orleans_scaling_desired_workers"] = "gauge",
