@@ -37,13 +37,56 @@ public sealed class FaultScheduleTests
         Row(49.4905442, FaultKind.TwoWorkersKill, 0, 569),
     ];
 
+    // The kinds the committed report had; every kind since draws from its own stream.
+    private static readonly FaultKind[] FirstKinds =
+    [
+        FaultKind.WorkerKill, FaultKind.WorkerStop, FaultKind.RedisRestart, FaultKind.ApiRestart, FaultKind.TwoWorkersKill,
+        FaultKind.Partition, FaultKind.Impairment,
+    ];
+
+    // Freeze and Slow in the same 10 minutes, pinned from the code that added them: a kind added later must leave them be.
+    private static readonly ScheduledFault[] AddedIn10Minutes =
+    [
+        Row(129.0138474, FaultKind.Freeze, 17, 327),
+        Row(187.2770933, FaultKind.Slow, 18, 46),
+        Row(449.3327380, FaultKind.Freeze, 8, 658),
+        Row(479.7576937, FaultKind.Slow, 16, 56),
+    ];
+
     [Fact]
     public void TheCommittedReportsScheduleStillComesFromItsSeed() =>
-        Assert.Equal(CommittedReport, FaultSchedule.Build(CommittedSeed, TimeSpan.FromMinutes(10)));
+        Assert.Equal(CommittedReport, FirstKindsOf(FaultSchedule.Build(CommittedSeed, TimeSpan.FromMinutes(10))));
 
     [Fact]
     public void TheSixtySecondSoaksScheduleStillComesFromItsSeed() =>
-        Assert.Equal(SixtySeconds, FaultSchedule.Build(CommittedSeed, TimeSpan.FromSeconds(60)));
+        Assert.Equal(SixtySeconds, FirstKindsOf(FaultSchedule.Build(CommittedSeed, TimeSpan.FromSeconds(60))));
+
+    [Fact]
+    public void FreezeAndSlowComeOncePerRoundInTimeOrderWithTheirHolds()
+    {
+        var schedule = FaultSchedule.Build(CommittedSeed, TimeSpan.FromMinutes(10));
+
+        Assert.Equal(schedule.OrderBy(f => f.At), schedule);
+        Assert.Equal(2, schedule.Count(f => f.Kind == FaultKind.Freeze));
+        Assert.Equal(2, schedule.Count(f => f.Kind == FaultKind.Slow));
+        Assert.All(schedule.Where(f => f.Kind == FaultKind.Freeze), f => Assert.InRange(f.Hold.TotalSeconds, 8, 20));
+        Assert.All(schedule.Where(f => f.Kind == FaultKind.Slow), f => Assert.InRange(f.Hold.TotalSeconds, 15, 30));
+        Assert.All(schedule, f => Assert.InRange(f.At.TotalSeconds, 15, 595));
+    }
+
+    [Fact]
+    public void EveryKindIsInTheSixtySecondSoak() =>
+        Assert.Equal(Enum.GetValues<FaultKind>().Order(), FaultSchedule.Build(CommittedSeed, TimeSpan.FromSeconds(60)).Select(f => f.Kind).Order());
+
+    [Fact]
+    public void FreezeAndSlowKeepTheirTimesForTheCommittedSeed()
+    {
+        var added = FaultSchedule.Build(CommittedSeed, TimeSpan.FromMinutes(10)).Where(f => !FirstKinds.Contains(f.Kind));
+
+        Assert.Equal(AddedIn10Minutes, added);
+    }
+
+    private static List<ScheduledFault> FirstKindsOf(IEnumerable<ScheduledFault> schedule) => [.. schedule.Where(f => FirstKinds.Contains(f.Kind))];
 
     private static ScheduledFault Row(double atSeconds, FaultKind kind, int holdSeconds, int pick) =>
         new(TimeSpan.FromTicks((long)Math.Round(atSeconds * TimeSpan.TicksPerSecond)), kind, TimeSpan.FromSeconds(holdSeconds), pick);

@@ -16,15 +16,16 @@ public sealed class ChaosExperiment(IAnsiConsole console, ChaosOptions options, 
         var logDirectory = Directory.CreateTempSubdirectory("pi-chaos-").FullName;
         var startedAt = DateTimeOffset.UtcNow;
         using var network = NetworkLab.Create(options.Network, options.Tag);
+        using var throttle = CpuThrottle.Create(options.Tag);
         await using var cluster = new ChaosCluster(hosts, network, options, logDirectory);
-        console.MarkupLine($"Network: {Markup.Escape(network.Description)}. Logs: {Markup.Escape(logDirectory)}");
+        console.MarkupLine($"Network: {Markup.Escape(network.Description)}. Slow fault: {Markup.Escape(throttle.Description)}. Logs: {Markup.Escape(logDirectory)}");
         await cluster.StartAsync(cancellationToken);
         console.MarkupLine($"Redis (AOF), the Api and {options.Workers} workers are up; load and faults for {options.Duration.TotalSeconds:0} s.");
 
         var clock = Stopwatch.StartNew();
         var memory = MemoryReading.Take(cluster, "start").ToList();
         using var load = new ChaosLoad(cluster.ApiAddress, cluster.ApiKey, menu, clock, options.Seed, options.DistributedInFlight);
-        var faults = new FaultInjector(cluster, network, clock, console);
+        var faults = new FaultInjector(cluster, network, throttle, clock, console);
         var monitor = new ChaosMonitor(cluster, load, faults, clock);
         using var stopSubmitting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var stopAll = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -57,7 +58,7 @@ public sealed class ChaosExperiment(IAnsiConsole console, ChaosOptions options, 
         var calculations = load.Calculations;
         Check(calculations, cluster, cancellationToken);
         var invariants = Invariants(calculations, load.Answers, whole, drained, unexpected);
-        return new ChaosResult(options, network.Description, schedule, faults.Done, calculations, load.Answers, monitor.Samples,
+        return new ChaosResult(options, network.Description, throttle.Description, schedule, faults.Done, calculations, load.Answers, monitor.Samples,
             memory, unexpected, invariants, startedAt, clock.Elapsed, logDirectory);
     }
 
