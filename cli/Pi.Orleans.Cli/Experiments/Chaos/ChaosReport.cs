@@ -107,7 +107,8 @@ public static class ChaosReport
                 Num(g.Item2.Count(x => x.Status == "failed")), Num(g.Item2.Count(x => x.Status == "cancelled")), Num(g.Item2.Sum(x => x.ChunkRetries)),
                 Num(g.Item2.Sum(x => x.AttemptsComputed)), Num(g.Item2.Sum(x => x.ChunksComputedTwice)),
             ])));
-        md.AppendLine().AppendLine("Chunks computed twice come from the workers' per-attempt log lines (a chunk index computed more than once, by a retry or by a resumed calculation); a SIGKILLed worker's unflushed last lines are not counted.");
+        md.AppendLine().AppendLine("Chunks computed twice come from the workers' per-attempt log lines (a chunk index computed more than once: by a retry, by a resumed calculation, or by a speculative duplicate attempt on another silo that finished too); a SIGKILLed worker's unflushed last lines are not counted. "
+            + "Computing a chunk twice costs time, not correctness, so it is counted here and is no invariant: a calculation counts each chunk once, whichever attempt finishes first, and the exact result of every completed calculation shows that no chunk was counted twice or left out.");
         foreach (var f in c.Where(x => x.Status == "failed"))
         {
             md.AppendLine(Inv($"- failed: {f.Id} ({f.Mode}, {f.Points} points): {f.Error}"));
