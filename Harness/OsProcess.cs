@@ -7,6 +7,8 @@ public static class OsProcess
 {
     private const int SigKill = 9;
     private const int SigTerm = 15;
+    private const int SigCont = 18;
+    private const int SigStop = 19;
     private static readonly TimeSpan CheckEvery = TimeSpan.FromMilliseconds(100);
 
     /// <summary>Whether the process runs (a zombie, exited but not yet reaped, does not).</summary>
@@ -40,6 +42,12 @@ public static class OsProcess
 
     /// <summary>Sends SIGTERM.</summary>
     public static void Terminate(int pid) => _ = SendSignal(pid, SigTerm);
+
+    /// <summary>Sends SIGSTOP: the process stands still, as in a long GC pause or a stalled VM, until <see cref="Resume"/>.</summary>
+    public static void Pause(int pid) => _ = SendSignal(pid, SigStop);
+
+    /// <summary>Sends SIGCONT.</summary>
+    public static void Resume(int pid) => _ = SendSignal(pid, SigCont);
 
     /// <summary>Sends SIGTERM, waits up to <paramref name="timeout"/> for the exit, then sends SIGKILL and waits until it is gone.</summary>
     public static async Task StopAsync(int pid, TimeSpan timeout, CancellationToken cancellationToken = default)

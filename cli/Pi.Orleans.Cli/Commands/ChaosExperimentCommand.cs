@@ -4,7 +4,7 @@ using Spectre.Console;
 
 namespace Pi.Orleans.Cli.Commands;
 
-/// <summary>`pi experiment chaos`: a soak of overlapping process and network faults under continuous load; every answer checked.</summary>
+/// <summary>`pi experiment chaos`: a soak of overlapping process, network and CPU faults under continuous load; every answer checked.</summary>
 internal sealed class ChaosExperimentCommand : Command
 {
     private readonly Option<double?> _minutes = new("--minutes") { Description = "Minutes of load and faults (default 10; 2 with --short)." };
@@ -19,7 +19,7 @@ internal sealed class ChaosExperimentCommand : Command
     private readonly IAnsiConsole _console;
 
     public ChaosExperimentCommand(IAnsiConsole console, ApiOption api)
-        : base("chaos", "Redis, the Api and 3 workers each in its own network namespace; continuous load; seeded kills, stops, restarts, partitions and loss; every calculation checked.")
+        : base("chaos", "Redis, the Api and 3 workers each in its own network namespace; continuous load; seeded kills, stops, restarts, partitions, loss, freezes and slow-downs; every calculation checked.")
     {
         _console = console;
         foreach (var o in new Option[] { _minutes, _short, _seed, _network, _repo, _configuration, _out, _tag, _keepLogs })

@@ -17,10 +17,10 @@ public sealed class ChaosMember(string name, ChaosRole role, NetworkNode node, F
     /// <summary>How many processes were started here.</summary>
     public int Starts => starts();
 
-    /// <summary>Whether the member is cut off the network now.</summary>
-    public bool Partitioned { get; set; }
+    /// <summary>The holding fault on it now (partition, freeze, slow), or null; no other fault picks it meanwhile.</summary>
+    public FaultKind? Holding { get; set; }
 
-    /// <summary>Whether the soak itself ended the current process (kill, stop, or refused after a partition).</summary>
+    /// <summary>Whether the soak itself ended the current process (kill, stop, or refused as dead after a partition or a freeze).</summary>
     public bool ExpectedExit { get; set; }
 
     public bool IsRunning => Process is { HasExited: false };

@@ -9,7 +9,7 @@ public static class ChaosReport
 {
     public const string ReportFile = "report.md";
 
-    private static readonly string[] Colors = ["#d62728", "#ff7f0e", "#8c564b", "#9467bd", "#e377c2", "#1f77b4", "#2ca02c"];
+    private static readonly string[] Colors = ["#d62728", "#ff7f0e", "#8c564b", "#9467bd", "#e377c2", "#1f77b4", "#2ca02c", "#bcbd22", "#17becf"];
 
     public static async Task WriteAsync(ChaosResult r, string directory, string commandLine, CancellationToken cancellationToken)
     {
@@ -94,6 +94,7 @@ public static class ChaosReport
         md.AppendLine().AppendLine(Inv($"- Command: `{commandLine}`"));
         md.AppendLine(Inv($"- Machine: {MachineInfo.Describe()}; load average at the end {MachineInfo.LoadText()}"));
         md.AppendLine(Inv($"- Network: {r.Network}"));
+        md.AppendLine(Inv($"- Slow fault (a worker's CPU cut to 30% of one core): {r.Slowing}"));
         md.AppendLine(Inv($"- Cluster: redis-server (AOF, appendfsync everysec), the Api, {r.Options.Workers} workers with Pi:Slots={r.Options.SlotsPerWorker}, Pi:ChunkPoints={r.Options.ChunkPoints}; other settings the product's defaults"));
         md.AppendLine(Inv($"- Load: up to {r.Options.DistributedInFlight} distributed calculations in flight, drawn from {distributed.Select(x => (x.Seed, x.Points)).Distinct().Count()} (seed, points) pairs, plus a stream of single-mode ones; every expected count computed in-process by the sampler over all points at once"));
         md.AppendLine().AppendLine("## Invariants").AppendLine();
@@ -106,7 +107,8 @@ public static class ChaosReport
                 Num(g.Item2.Count(x => x.Status == "failed")), Num(g.Item2.Count(x => x.Status == "cancelled")), Num(g.Item2.Sum(x => x.ChunkRetries)),
                 Num(g.Item2.Sum(x => x.AttemptsComputed)), Num(g.Item2.Sum(x => x.ChunksComputedTwice)),
             ])));
-        md.AppendLine().AppendLine("Chunks computed twice come from the workers' per-attempt log lines (a chunk index computed more than once, by a retry or by a resumed calculation); a SIGKILLed worker's unflushed last lines are not counted.");
+        md.AppendLine().AppendLine("Chunks computed twice come from the workers' per-attempt log lines (a chunk index computed more than once: by a retry, by a resumed calculation, or by a speculative duplicate attempt on another silo that finished too); a SIGKILLed worker's unflushed last lines are not counted. "
+            + "Computing a chunk twice costs time, not correctness, so it is counted here and is no invariant: a calculation counts each chunk once, whichever attempt finishes first, and the exact result of every completed calculation shows that no chunk was counted twice or left out.");
         foreach (var f in c.Where(x => x.Status == "failed"))
         {
             md.AppendLine(Inv($"- failed: {f.Id} ({f.Mode}, {f.Points} points): {f.Error}"));

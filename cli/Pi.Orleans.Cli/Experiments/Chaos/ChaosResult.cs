@@ -4,6 +4,7 @@ namespace Pi.Orleans.Cli.Experiments.Chaos;
 public sealed record ChaosResult(
     ChaosOptions Options,
     string Network,
+    string Slowing,
     IReadOnlyList<ScheduledFault> Schedule,
     IReadOnlyList<FaultRecord> Faults,
     IReadOnlyList<CalculationRecord> Calculations,

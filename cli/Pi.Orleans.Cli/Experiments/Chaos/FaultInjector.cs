@@ -7,11 +7,11 @@ namespace Pi.Orleans.Cli.Experiments.Chaos;
 
 /// <summary>
 /// Plays the schedule against the cluster, each fault at its time and concurrently with the faults still holding, and
-/// keeps the cluster whole: a killed or stopped worker is replaced by a new one; a worker that exits after a partition
-/// (Orleans refuses a silo it declared dead) is replaced too. Targets are picked among the workers running and not
-/// partitioned, with the schedule's pick, so the same seed picks the same way when the cluster is in the same state.
+/// keeps the cluster whole: a killed or stopped worker is replaced by a new one; a worker that exits after a partition or a
+/// freeze (Orleans refuses a silo it declared dead) is replaced too. Targets are picked among the workers running and under
+/// no other holding fault, with the schedule's pick, so the same seed picks the same way when the cluster is in the same state.
 /// </summary>
-public sealed class FaultInjector(ChaosCluster cluster, NetworkLab network, Stopwatch clock, IAnsiConsole console)
+public sealed partial class FaultInjector(ChaosCluster cluster, NetworkLab network, CpuThrottle throttle, Stopwatch clock, IAnsiConsole console)
 {
     private readonly ConcurrentBag<FaultRecord> _done = [];
     private readonly ConcurrentDictionary<FaultKind, int> _active = new();
@@ -106,43 +106,13 @@ public sealed class FaultInjector(ChaosCluster cluster, NetworkLab network, Stop
                 victims[0].ExpectedExit = true;
                 var took = await victims[0].Process!.StopAsync(TimeSpan.FromSeconds(60));
                 return (names, $"SIGTERM, exited after {took.TotalSeconds:0.0} s; {await ReplaceAsync(cancellationToken)}");
+            case FaultKind.Freeze:
+                return (names, await FreezeAsync(victims[0], fault.Hold, cancellationToken));
+            case FaultKind.Slow:
+                return (names, await SlowAsync(victims[0], fault.Hold, cancellationToken));
             default:
                 return (names, await PartitionAsync(victims[0], fault.Hold, cancellationToken));
         }
-    }
-
-    private async Task<string> PartitionAsync(ChaosMember worker, TimeSpan hold, CancellationToken cancellationToken)
-    {
-        worker.Partitioned = true;
-        network.Partition(worker.Node);
-        var listedDuring = int.MaxValue;
-        var until = clock.Elapsed + hold;
-        while (clock.Elapsed < until)
-        {
-            listedDuring = Math.Min(listedDuring, await cluster.ListedWorkersAsync(cancellationToken) ?? int.MaxValue);
-            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
-        }
-
-        network.Heal(worker.Node);
-        worker.Partitioned = false;
-        var declaredDead = listedDuring < cluster.Workers.Count;
-
-        // A silo that was declared dead learns it from the membership table once it can reach it again, and stops.
-        var watch = clock.Elapsed + TimeSpan.FromSeconds(30);
-        while (worker.IsRunning && clock.Elapsed < watch)
-        {
-            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
-        }
-
-        var fate = worker.IsRunning
-            ? "still running 30 s after the heal (rejoined or still suspect)"
-            : "exited after the heal (refused as dead)";
-        if (!worker.IsRunning)
-        {
-            worker.ExpectedExit = true;
-        }
-
-        return $"link down {hold.TotalSeconds:0} s; {(declaredDead ? "the Api's list dropped it meanwhile" : "the Api kept listing it")}; {fate}; {await ReplaceAsync(cancellationToken)}";
     }
 
     private async Task<string> ReplaceAsync(CancellationToken cancellationToken)
@@ -153,7 +123,7 @@ public sealed class FaultInjector(ChaosCluster cluster, NetworkLab network, Stop
 
     private List<ChaosMember> Pick(int count, int pick)
     {
-        var eligible = cluster.Workers.Where(w => !w.Partitioned).ToList();
+        var eligible = cluster.Workers.Where(w => w.Holding is null).ToList();
         return [.. Enumerable.Range(0, Math.Min(count, eligible.Count)).Select(i => eligible[(pick + i) % eligible.Count])];
     }
 }

@@ -1,6 +1,6 @@
 namespace Pi.Orleans.Cli.Experiments.Chaos;
 
-/// <summary>The faults of the soak.</summary>
+/// <summary>The faults of the soak; append only (<see cref="FaultSchedule"/> keeps old seeds' schedules).</summary>
 public enum FaultKind
 {
     /// <summary>SIGKILL of a worker; a new worker starts on a new host.</summary>
@@ -23,4 +23,10 @@ public enum FaultKind
 
     /// <summary>Delay 50 ms and loss 1% between silos for the hold.</summary>
     Impairment,
+
+    /// <summary>SIGSTOP of a worker for the hold (8–20 s), then SIGCONT: a long GC pause or a stalled VM.</summary>
+    Freeze,
+
+    /// <summary>A worker's CPU cut to 30% of one core for the hold (15–30 s), then restored: a straggler.</summary>
+    Slow,
 }
