@@ -7,6 +7,8 @@ public static class OsProcess
 {
     private const int SigKill = 9;
     private const int SigTerm = 15;
+    private const int SigCont = 18;
+    private const int SigStop = 19;
     private static readonly TimeSpan CheckEvery = TimeSpan.FromMilliseconds(100);
 
     /// <summary>Whether the process runs (a zombie, exited but not yet reaped, does not).</summary>
@@ -41,6 +43,12 @@ public static class OsProcess
     /// <summary>Sends SIGTERM.</summary>
     public static void Terminate(int pid) => _ = SendSignal(pid, SigTerm);
 
+    /// <summary>Sends SIGSTOP: every thread stops until <see cref="Resume"/>, its sockets stay open and answer nothing (a hung host).</summary>
+    public static void Suspend(int pid) => Signal(pid, SigStop, "SIGSTOP");
+
+    /// <summary>Sends SIGCONT to a process stopped by <see cref="Suspend"/>.</summary>
+    public static void Resume(int pid) => Signal(pid, SigCont, "SIGCONT");
+
     /// <summary>Sends SIGTERM, waits up to <paramref name="timeout"/> for the exit, then sends SIGKILL and waits until it is gone.</summary>
     public static async Task StopAsync(int pid, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
@@ -53,6 +61,14 @@ public static class OsProcess
         {
             _ = SendSignal(pid, SigKill);
             await Eventually.HoldsAsync(_ => Task.FromResult(!IsRunning(pid)), timeout, () => $"process {pid} gone after SIGKILL", cancellationToken, CheckEvery);
+        }
+    }
+
+    private static void Signal(int pid, int signal, string name)
+    {
+        if (SendSignal(pid, signal) != 0)
+        {
+            throw new InvalidOperationException($"{name} to process {pid} failed (errno {Marshal.GetLastPInvokeError()}).");
         }
     }
 
