@@ -59,36 +59,6 @@ public sealed class ObservabilityTests(RedisClusterFixture cluster)
         TestContext.Current.SendDiagnosticMessage($"dashboard counters: {size} bytes for {names.Length} silos");
     }
 
-    [Fact]
-    public async Task ScalingShowsTheBacklogDuringACalculationAndNothingAfter()
-    {
-        var idle = await ScalingAsync();
-        Assert.Equal(4, idle.GetProperty("slots_total").GetInt32());
-        Assert.Equal(2, idle.GetProperty("slots_per_worker").GetInt32());
-
-        var accepted = await cluster.Api.Client.SubmitAsync(50_000_000_000, "distributed", 22, Token);
-        JsonElement busy = default;
-        await EventuallyAsync(async () =>
-        {
-            busy = await ScalingAsync();
-            return busy.GetProperty("slots_used").GetInt32() == 4 && busy.GetProperty("pending_chunks").GetInt64() > 0;
-        }, "all four slots busy");
-        var used = busy.GetProperty("slots_used").GetInt32();
-        var queued = busy.GetProperty("slots_queued").GetInt32();
-        var expected = Math.Clamp((int)Math.Ceiling((used + queued) / 2.0), 1, 3);
-        Assert.Equal(expected, busy.GetProperty("desired_workers").GetInt32());
-
-        await cluster.Api.Http.DeleteAsync($"/api/calculate/{accepted.Id}", Token);
-        await EventuallyAsync(async () =>
-        {
-            var after = await ScalingAsync();
-            return after.GetProperty("slots_used").GetInt32() == 0 && after.GetProperty("slots_queued").GetInt32() == 0
-                && after.GetProperty("pending_chunks").GetInt64() == 0 && after.GetProperty("desired_workers").GetInt32() == 1;
-        }, "slots free again after the calculation");
-    }
-
-    private async Task<JsonElement> ScalingAsync() => await cluster.Api.Http.GetFromJsonAsync<JsonElement>("/api/scaling", Token);
-
     private async Task<double> SumAsync(PrometheusServer prometheus, string metric) =>
         (await prometheus.QueryAsync($"sum({metric})", Token)).Select(s => s.Value).DefaultIfEmpty(0).Sum();
 

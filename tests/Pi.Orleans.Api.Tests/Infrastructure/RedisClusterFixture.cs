@@ -26,6 +26,8 @@ public sealed class RedisClusterFixture : IAsyncLifetime
             Workers = 2,
             ApiKey = ApiKey,
             RedisAppendOnly = true,
+            // Chunks cut by points, not time, so a small calculation has many of them to spread over both workers; they last a
+            // millisecond or so on a fast CPU, so no test here may need to catch one running (ScalingSignalTests has its own cluster).
             Environment = new Dictionary<string, string> { ["Pi__ChunkPoints"] = (1 << 22).ToString(), ["Pi__ChunkDuration"] = "00:00:00", ["Pi__Slots"] = "2" },
         }, TestContext.Current.CancellationToken);
         AddKey();
