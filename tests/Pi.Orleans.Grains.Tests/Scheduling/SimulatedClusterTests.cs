@@ -32,7 +32,8 @@ public sealed class SimulatedClusterTests
         var small = new ClusterSimulation(new SimulationOptions(50, TotalPoints: 10_000_000_000_000, CrashAt: null)).Run();
         var large = new ClusterSimulation(new SimulationOptions(50, TotalPoints: 100_000_000_000_000, CrashAt: null)).Run();
 
-        Assert.Equal(10 * small.ChunksTotal, large.ChunksTotal);
+        // Ten times the points: the body has ten times the chunks, the tapered tail the same few.
+        Assert.InRange(large.ChunksTotal, 8 * small.ChunksTotal, 10 * small.ChunksTotal);
         Assert.True(large.PeakStateJson < 1.5 * small.PeakStateJson, $"peak state {small.PeakStateJson} B → {large.PeakStateJson} B");
         Assert.True(large.PeakRanges <= large.PeakInFlight, $"{large.PeakRanges} ranges, {large.PeakInFlight} in flight");
         Assert.True(large.CountsMatch);
