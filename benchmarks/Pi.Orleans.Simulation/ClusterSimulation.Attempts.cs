@@ -8,6 +8,9 @@ public sealed partial class ClusterSimulation
     // Every attempt waits the same chunk timeout, so the deadlines come in the order the attempts were sent.
     private readonly Queue<SimulatedAttempt> _deadlines = new();
     private readonly Dictionary<ChunkDispatch, SimulatedAttempt> _attempts = [];
+
+    // Apart from the churn's: runs with and without speculation send different attempts but see the same churn.
+    private readonly Random _jitter = new(options.Seed + 1);
     private long _completions;
     private long _countedTwice;
     private long _retries;
@@ -20,7 +23,7 @@ public sealed partial class ClusterSimulation
         var now = _clock.GetUtcNow();
         var silo = _silos[dispatch.Silo ?? throw new InvalidOperationException("every attempt is aimed at a silo")];
         var points = _plan.PointsOf(dispatch.Index);
-        var jitter = 0.9 + (0.2 * _random.NextDouble());
+        var jitter = 0.9 + (0.2 * _jitter.NextDouble());
         var attempt = new SimulatedAttempt(dispatch, _generation, silo, points, now + _timeout) { Duration = silo.DurationOf(points) * jitter };
         _attempts.Add(dispatch, attempt);
         _deadlines.Enqueue(attempt);

@@ -7,7 +7,7 @@ namespace Pi.Orleans.Simulation;
 /// <summary>
 /// One distributed calculation driven through the service's own <see cref="ChunkPlan"/>, <see cref="ChunkScheduler"/> and
 /// <see cref="CalculationState"/> on a virtual clock, as <c>CalculationGrain</c> drives them, with Orleans replaced by
-/// simulated silos that join, leave and fail, and a crash of the calculation's activation that resumes from the last state
+/// simulated silos that join, leave and fail, some slow or frozen for a while, and a crash of the calculation's activation that resumes from the last state
 /// written. The attempts the scheduler gives up are cancelled on their silos, and their ends ignored.
 /// </summary>
 public sealed partial class ClusterSimulation(SimulationOptions options)
@@ -31,10 +31,7 @@ public sealed partial class ClusterSimulation(SimulationOptions options)
     {
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var pi = options.Pi;
-        for (var i = 0; i < options.Silos; i++)
-        {
-            Join(speed: 1);
-        }
+        var ideal = StartCluster();
 
         // As CalculationGrain.StartAsync: the plan follows the silos and the rate they report.
         var rate = View().PointsPerSecondPerSlot();
@@ -54,7 +51,6 @@ public sealed partial class ClusterSimulation(SimulationOptions options)
             PlannedChunkSeconds = chunkSeconds,
         };
         _store.Write(_state, _clock.GetUtcNow());
-        var ideal = TimeSpan.FromSeconds(options.TotalPoints / _silos.Values.Sum(s => s.Capacity));
         if (options.CrashAt is { } crashAt)
         {
             Schedule(_clock.Start + (ideal * crashAt), new SimulationEvent.Crash());
@@ -73,7 +69,7 @@ public sealed partial class ClusterSimulation(SimulationOptions options)
             options, _plan.ChunkCount, chunkSeconds, _completions, _completions - _plan.ChunkCount, _retries, _failed, _left, _peakInFlight,
             _clock.Elapsed, ideal, Stopwatch.GetElapsedTime(0, _schedulerTicks).TotalSeconds, _store.SerializeSeconds, cpu,
             _store.Writes, _store.BytesWritten, _store.PeakJson, _store.PeakBinary, _peakRanges, CountsMatch(), _generation,
-            _speculated, _speculativeWins);
+            _speculated, _speculativeWins, options.SlowSilos, _frozen);
     }
 
     // What the grain's loop does once: dispatch to the silos it sees, then wait for an attempt to end, time out or fail, or
@@ -125,6 +121,12 @@ public sealed partial class ClusterSimulation(SimulationOptions options)
                 break;
             case SimulationEvent.SiloJoins joins:
                 Join(joins.Speed);
+                break;
+            case SimulationEvent.Freezes freezes when freezes.Silo.FailedAt is null:
+                Freeze(freezes.Silo);
+                break;
+            case SimulationEvent.Thaws thaws when thaws.Silo.FailedAt is null:
+                thaws.Silo.Thaw(_clock.GetUtcNow());
                 break;
             case SimulationEvent.Crash:
                 Crash();

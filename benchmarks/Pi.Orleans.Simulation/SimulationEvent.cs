@@ -15,6 +15,12 @@ public abstract record SimulationEvent
     /// <summary>A replacement silo joins, as fast as the one it replaces.</summary>
     public sealed record SiloJoins(double Speed) : SimulationEvent;
 
+    /// <summary>A silo freezes: it neither computes nor answers until it thaws.</summary>
+    public sealed record Freezes(SimulatedSilo Silo) : SimulationEvent;
+
+    /// <summary>A frozen silo goes on where it stopped.</summary>
+    public sealed record Thaws(SimulatedSilo Silo) : SimulationEvent;
+
     /// <summary>The calculation's activation crashes.</summary>
     public sealed record Crash : SimulationEvent;
 }
