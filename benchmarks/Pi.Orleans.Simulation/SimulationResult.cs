@@ -11,7 +11,7 @@ namespace Pi.Orleans.Simulation;
 /// <param name="SilosLeft">Silos that left gracefully during the run.</param>
 /// <param name="PeakInFlight">Most attempts in flight at once.</param>
 /// <param name="Elapsed">Virtual time to finish.</param>
-/// <param name="Ideal">Total work ÷ total slots at the start.</param>
+/// <param name="Ideal">Total work ÷ the starting silos' capacity (slots × rate × speed), a frozen silo's counted as 0 while it is frozen (<see cref="IdealTime"/>).</param>
 /// <param name="SchedulerSeconds">CPU seconds spent in the scheduler and the state (dispatch, results, records).</param>
 /// <param name="PersistSeconds">CPU seconds spent serializing the state for its writes.</param>
 /// <param name="ProcessSeconds">CPU seconds of the whole simulated run, event queue and churn included.</param>
@@ -20,8 +20,12 @@ namespace Pi.Orleans.Simulation;
 /// <param name="PeakStateJson">Largest JSON state written.</param>
 /// <param name="PeakStateBinary">Largest binary state (embedded mode's copy), at the same writes.</param>
 /// <param name="PeakRanges">Most done ranges above the watermark.</param>
-/// <param name="CountsMatch">Whether the final sums equal every chunk counted exactly once.</param>
+/// <param name="CountsMatch">Whether the final sums equal every chunk counted exactly once, and no result was accepted twice.</param>
 /// <param name="Resumes">How often the calculation resumed from its stored state after a crash.</param>
+/// <param name="Speculated">Duplicate attempts sent to stragglers.</param>
+/// <param name="SpeculativeWins">Chunks whose duplicate attempt ended first.</param>
+/// <param name="SlowSilos">Starting silos that were slow.</param>
+/// <param name="FrozenSilos">Silos that froze.</param>
 public sealed record SimulationResult(
     SimulationOptions Options,
     int ChunksTotal,
@@ -43,7 +47,11 @@ public sealed record SimulationResult(
     int PeakStateBinary,
     int PeakRanges,
     bool CountsMatch,
-    int Resumes)
+    int Resumes,
+    int Speculated,
+    int SpeculativeWins,
+    int SlowSilos,
+    int FrozenSilos)
 {
     /// <summary>Scheduler and state CPU per completion, in microseconds.</summary>
     public double SchedulerMicrosPerCompletion => SchedulerSeconds * 1e6 / Math.Max(1, Completions);
