@@ -2,7 +2,8 @@
 # Goal 3 (source after lib.sh): Api + 1 worker Silo against Api + 2 worker Silos (Redis), each worker with one slot, so one
 # worker computes on one core; the same total points on both. First the machine's own ceiling: the bare sampler on one
 # and on two plain threads (on a VM two vCPUs need not give twice one).
-# measure_scale_out POINTS REPEATS
+# measure_scale_out POINTS REPEATS. Env: SCALE_WARM_UP (points of each cluster's warm-up, default 4e10), SCALE_TC0=0 leaves out
+# the DOTNET_TieredCompilation=0 diagnostic.
 measure_scale_out() {
   local points=$1 repeats=$2 workers r c threads line
   local bare="$ROOT/benchmarks/Pi.Orleans.BareSampler/bin/Release/net10.0/Pi.Orleans.BareSampler.dll"
@@ -21,6 +22,7 @@ measure_scale_out() {
   done
 
   # Diagnostic: the same with the JIT's tiered compilation off in every silo (code is fully optimised from the start).
+  [ "${SCALE_TC0:-1}" = 1 ] || return 0
   for workers in 1 2; do
     echo "scale-out: $workers worker(s) with DOTNET_TieredCompilation=0 (load $(load1))" >&2
     DOTNET_TieredCompilation=0 scale_run "$workers" -tc0 "DOTNET_TieredCompilation=0, "
@@ -32,7 +34,7 @@ measure_scale_out() {
 scale_run() {
   local workers=$1 suffix=$2 note=$3 r c
   SILO_ARGS="--Pi:Slots=1" start_cluster "$workers"
-  warm_up 4e10 # 75 chunks: more than 30 on each worker
+  warm_up "${SCALE_WARM_UP:-4e10}" # 4e10: 75 chunks, more than 30 on each worker
   for r in $(seq 1 "$repeats"); do
     mark
     c=$(calc run "$points" distributed "$r")
