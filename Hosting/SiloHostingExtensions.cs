@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using Pi.Orleans.Grains;
+using Pi.Orleans.Grains.Placement;
 using Pi.Orleans.Hosting.Pods;
 using Pi.Orleans.Hosting.Storage;
 using StackExchange.Redis;
@@ -82,6 +83,11 @@ public static class SiloHostingExtensions
         silo.UseRedisClustering(o => o.ConfigurationOptions = Parse(connectionString));
         silo.AddPiStorage(Parse(connectionString));
         silo.UseRedisReminderService(o => o.ConfigurationOptions = Parse(connectionString));
+
+        // Chunk attempts register in Redis, not in the silos' hash ring: a frozen silo owns a third of the ring on three silos,
+        // and every chunk activation whose key fell in its range waited 30 s for it (no chunk finished anywhere meanwhile).
+        silo.AddRedisGrainDirectory(ChunkDirectory.Name, o => o.ConfigurationOptions = Parse(connectionString));
+        silo.Services.AddSingleton<ChunkDirectory>();
     }
 
     private static ConfigurationOptions Parse(string connectionString)

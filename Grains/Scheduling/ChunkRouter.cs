@@ -135,12 +135,23 @@ public abstract class ChunkRouter(TimeProvider time)
     public void Sent(string silo) => Move(silo, +1);
 
     /// <summary>
-    /// An attempt sent to <paramref name="silo"/> ended, well or not; a good one brings the rate its chunk reached
-    /// (<paramref name="pointsPerSecond"/>, 0 when unknown) and clears any suspicion of the silo.
+    /// An attempt on <paramref name="silo"/> ran overdue: it stays live, but no longer holds a place in the window or in the
+    /// silo's load, so its duplicate and the next chunks can go out; its end is then reported with <c>counted: false</c>.
     /// </summary>
-    public void Ended(string silo, bool succeeded, double pointsPerSecond = 0)
+    public void Uncount(string silo) => Move(silo, -1);
+
+    /// <summary>
+    /// An attempt sent to <paramref name="silo"/> ended, well or not; a good one brings the rate its chunk reached
+    /// (<paramref name="pointsPerSecond"/>, 0 when unknown) and clears any suspicion of the silo. <paramref name="counted"/>:
+    /// false for an attempt taken out of the count by <see cref="Uncount"/>.
+    /// </summary>
+    public void Ended(string silo, bool succeeded, double pointsPerSecond = 0, bool counted = true)
     {
-        Move(silo, -1);
+        if (counted)
+        {
+            Move(silo, -1);
+        }
+
         if (succeeded)
         {
             if (pointsPerSecond > 0)
@@ -165,7 +176,13 @@ public abstract class ChunkRouter(TimeProvider time)
     }
 
     /// <summary>An attempt on <paramref name="silo"/> was given up (another attempt of its chunk won): it says nothing of the silo.</summary>
-    public void Abandoned(string silo) => Move(silo, -1);
+    public void Abandoned(string silo, bool counted = true)
+    {
+        if (counted)
+        {
+            Move(silo, -1);
+        }
+    }
 
     /// <summary>Whether the choice should consider <paramref name="silo"/>: trusted, or every silo is suspect.</summary>
     protected bool IsUsable(string silo) => _allSuspect || !IsSuspect(silo);

@@ -171,18 +171,18 @@ public sealed class ChunkScheduler(
     /// </summary>
     public IReadOnlyList<ChunkDispatch> Succeeded(ChunkDispatch dispatch, double pointsPerSecond = 0)
     {
-        var attempts = Take(dispatch);
+        var (winner, attempts) = Take(dispatch);
         _live.Remove(dispatch.Index);
         if (dispatch.Silo is not null)
         {
-            router.Ended(dispatch.Silo, succeeded: true, pointsPerSecond);
+            router.Ended(dispatch.Silo, succeeded: true, pointsPerSecond, winner.Counted);
         }
 
         foreach (var loser in attempts)
         {
             if (loser.Dispatch.Silo is not null)
             {
-                router.Abandoned(loser.Dispatch.Silo);
+                router.Abandoned(loser.Dispatch.Silo, loser.Counted);
             }
         }
 
@@ -201,10 +201,10 @@ public sealed class ChunkScheduler(
     /// </summary>
     public bool Failed(ChunkDispatch dispatch)
     {
-        var others = Take(dispatch);
+        var (failed, others) = Take(dispatch);
         if (dispatch.Silo is not null)
         {
-            router.Ended(dispatch.Silo, succeeded: false);
+            router.Ended(dispatch.Silo, succeeded: false, counted: failed.Counted);
         }
 
         if (others.Count > 0)
@@ -231,7 +231,7 @@ public sealed class ChunkScheduler(
             _live[index] = attempts = [];
         }
 
-        attempts.Add(new LiveAttempt(dispatch, expectedEnd));
+        attempts.Add(new LiveAttempt(dispatch));
         if (silo is not null)
         {
             router.Sent(silo);
@@ -273,11 +273,15 @@ public sealed class ChunkScheduler(
         while (_overdueAt.TryPeek(out var key, out var at) && at <= now)
         {
             _overdueAt.Dequeue();
-            if (Find(key.Index, key.Attempt) is not { Dispatch.Silo: { } silo })
+            if (Find(key.Index, key.Attempt) is not { Dispatch.Silo: { } silo } overdue)
             {
                 continue;
             }
 
+            // It keeps running (it may still win), but out of the window: attempts stuck on a frozen silo, or waiting on
+            // something only it can answer, must not keep the window full.
+            overdue.Counted = false;
+            router.Uncount(silo);
             router.MarkOverdue(silo);
             if (_speculation.Enabled)
             {
@@ -350,17 +354,21 @@ public sealed class ChunkScheduler(
     private LiveAttempt? Find(int index, int attempt) =>
         _live.TryGetValue(index, out var attempts) ? attempts.Find(a => a.Dispatch.Attempt == attempt) : null;
 
-    // Takes the live attempt out of its chunk's list and returns the others still live.
-    private List<LiveAttempt> Take(ChunkDispatch dispatch)
+    // Takes the live attempt out of its chunk's list; returns it and the others still live.
+    private (LiveAttempt Ended, List<LiveAttempt> Others) Take(ChunkDispatch dispatch)
     {
         ArgumentNullException.ThrowIfNull(dispatch);
-        if (!_live.TryGetValue(dispatch.Index, out var attempts) || attempts.RemoveAll(a => a.Dispatch.Attempt == dispatch.Attempt) == 0)
-        {
-            throw new InvalidOperationException($"chunk {dispatch.Index} attempt {dispatch.Attempt} is not in flight");
-        }
-
-        return attempts;
+        var ended = Find(dispatch.Index, dispatch.Attempt) ?? throw new InvalidOperationException($"chunk {dispatch.Index} attempt {dispatch.Attempt} is not in flight");
+        var others = _live[dispatch.Index];
+        others.Remove(ended);
+        return (ended, others);
     }
 
-    private sealed record LiveAttempt(ChunkDispatch Dispatch, DateTimeOffset? ExpectedEnd);
+    // Counted: whether it holds a place in the window (until it runs overdue).
+    private sealed class LiveAttempt(ChunkDispatch dispatch)
+    {
+        public ChunkDispatch Dispatch => dispatch;
+
+        public bool Counted { get; set; } = true;
+    }
 }
