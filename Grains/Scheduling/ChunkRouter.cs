@@ -15,6 +15,7 @@ public abstract class ChunkRouter(TimeProvider time)
     private readonly HashSet<string> _overdue = [];
     private readonly Dictionary<string, SlotSnapshot> _silos = [];
     private readonly Dictionary<string, int> _inFlight = [];
+    private readonly Dictionary<string, int> _live = [];
     private readonly Dictionary<string, double> _rates = [];
     private int _trustedSlots;
     private int _trustedInFlight;
@@ -117,7 +118,7 @@ public abstract class ChunkRouter(TimeProvider time)
         _overdue.Contains(silo) || _failedAt.ContainsKey(silo);
 
     /// <summary>Whether <paramref name="silo"/> ran overdue and should get one probe attempt while it has nothing in flight.</summary>
-    public bool WantsProbe(string silo) => _overdue.Contains(silo) && _silos.ContainsKey(silo) && InFlightOn(silo) == 0;
+    public bool WantsProbe(string silo) => _overdue.Contains(silo) && _silos.ContainsKey(silo) && _live.GetValueOrDefault(silo) == 0;
 
     /// <summary>The overdue silos among the silos now.</summary>
     public IEnumerable<string> Overdue => _overdue.Where(_silos.ContainsKey);
@@ -132,7 +133,11 @@ public abstract class ChunkRouter(TimeProvider time)
     }
 
     /// <summary>An attempt was sent to <paramref name="silo"/>.</summary>
-    public void Sent(string silo) => Move(silo, +1);
+    public void Sent(string silo)
+    {
+        Live(silo, +1);
+        Move(silo, +1);
+    }
 
     /// <summary>
     /// An attempt on <paramref name="silo"/> ran overdue: it stays live, but no longer holds a place in the window or in the
@@ -147,6 +152,7 @@ public abstract class ChunkRouter(TimeProvider time)
     /// </summary>
     public void Ended(string silo, bool succeeded, double pointsPerSecond = 0, bool counted = true)
     {
+        Live(silo, -1);
         if (counted)
         {
             Move(silo, -1);
@@ -178,6 +184,7 @@ public abstract class ChunkRouter(TimeProvider time)
     /// <summary>An attempt on <paramref name="silo"/> was given up (another attempt of its chunk won): it says nothing of the silo.</summary>
     public void Abandoned(string silo, bool counted = true)
     {
+        Live(silo, -1);
         if (counted)
         {
             Move(silo, -1);
@@ -195,6 +202,16 @@ public abstract class ChunkRouter(TimeProvider time)
     /// <summary>Called after this calculation's attempts on <paramref name="silo"/> changed by <paramref name="delta"/>.</summary>
     protected virtual void OnMoved(string silo, int delta)
     {
+    }
+
+    // Every live attempt, counted in the window or not: a suspect silo is probed only when it has none.
+    private void Live(string silo, int delta)
+    {
+        _live[silo] = _live.GetValueOrDefault(silo) + delta;
+        if (_live[silo] == 0)
+        {
+            _live.Remove(silo);
+        }
     }
 
     private void Move(string silo, int delta)

@@ -66,6 +66,23 @@ public sealed class SpeculationTests
     }
 
     [Fact]
+    public void AttemptsThatRunOverdueLeaveTheWindowSoTheirDuplicatesGoOutEvenWhenEverySiloHasOneStuck()
+    {
+        var scheduler = ChunkScheduler.Create(
+            CalculationMode.Distributed, 4, i => i, new PiOptions { InFlightPerSlot = 1 }, _time, _ => (long)Rate);
+        var silos = new[] { Silo("a"), Silo("b") };
+        var stuck = scheduler.Dispatch(silos);
+        _time.Advance(TimeSpan.FromSeconds(2.5));
+
+        var duplicates = scheduler.Dispatch(silos);
+
+        Assert.Equal(2, stuck.Count);
+        Assert.Equal(2, duplicates.Count);
+        Assert.All(duplicates, d => Assert.True(d.Speculative));
+        Assert.All(duplicates, d => Assert.NotEqual(stuck.Single(s => s.Index == d.Index).Silo, d.Silo));
+    }
+
+    [Fact]
     public void AFailedAttemptWhoseDuplicateStillRunsIsNotRetried()
     {
         var scheduler = Scheduler(chunks: 1, pointsPerChunk: (long)Rate);
