@@ -75,9 +75,6 @@ public sealed class PiOptions
     /// <summary>Shortest time between two writes of a running calculation's state. Default: 00:00:01.</summary>
     public TimeSpan PersistInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Whether chunks sample on one dedicated thread per slot (true) or on the thread pool (false). Default: false.</summary>
-    public bool DedicatedSamplerThreads { get; set; }
-
     /// <summary>Whether this silo hosts chunk grains. The front silo clears it in Redis mode. Default: true.</summary>
     public bool RunsChunks { get; set; } = true;
 

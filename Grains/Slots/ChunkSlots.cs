@@ -7,7 +7,6 @@ namespace Pi.Orleans.Grains.Slots;
 public sealed class ChunkSlots(IOptions<PiOptions> options) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(options.Value.EffectiveSlots, options.Value.EffectiveSlots);
-    private readonly SamplerThreads? _threads = options.Value.DedicatedSamplerThreads ? new SamplerThreads(options.Value.EffectiveSlots) : null;
     private int _used;
     private int _queued;
     private long _completed;
@@ -24,7 +23,7 @@ public sealed class ChunkSlots(IOptions<PiOptions> options) : IDisposable
     /// <summary>Chunks finished on this silo since it started.</summary>
     public long Completed => Interlocked.Read(ref _completed);
 
-    /// <summary>Waits for a slot, then runs <paramref name="work"/> off the grain scheduler: on the slots' own threads, or the thread pool.</summary>
+    /// <summary>Waits for a slot, then runs <paramref name="work"/> on the thread pool, off the grain scheduler.</summary>
     public async Task<SlotRun<T>> RunAsync<T>(Func<T> work, CancellationToken cancellationToken)
     {
         var queuedAt = Stopwatch.GetTimestamp();
@@ -42,7 +41,7 @@ public sealed class ChunkSlots(IOptions<PiOptions> options) : IDisposable
         Interlocked.Increment(ref _used);
         try
         {
-            var value = await (_threads is null ? Task.Run(work, cancellationToken) : _threads.Run(work, cancellationToken)).ConfigureAwait(false);
+            var value = await Task.Run(work, cancellationToken).ConfigureAwait(false);
             Interlocked.Increment(ref _completed);
             return new SlotRun<T>(value, Stopwatch.GetElapsedTime(queuedAt, startedAt), Stopwatch.GetElapsedTime(startedAt));
         }
@@ -53,9 +52,5 @@ public sealed class ChunkSlots(IOptions<PiOptions> options) : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        _gate.Dispose();
-        _threads?.Dispose();
-    }
+    public void Dispose() => _gate.Dispose();
 }
