@@ -97,7 +97,9 @@ public sealed partial class CalculationGrain
                     Working(dispatch.SiloName, +1);
                 }
 
-                if (await calls.NextAsync(scheduler.WakeIn(), time, cancellationToken) is not var (ended, call))
+                // Draining, nothing is dispatched, so a retry or an overdue time that is due would stay due: wait for the calls only.
+                var wakeIn = stopSending.IsCancellationRequested ? null : scheduler.WakeIn();
+                if (await calls.NextAsync(wakeIn, time, cancellationToken) is not var (ended, call))
                 {
                     continue;
                 }

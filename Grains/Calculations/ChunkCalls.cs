@@ -36,7 +36,13 @@ internal sealed class ChunkCalls
         if (!_ended.Reader.TryRead(out var ended))
         {
             var wait = _ended.Reader.WaitToReadAsync(cancellationToken).AsTask();
-            if (wakeIn is { } delay)
+            if (wakeIn <= TimeSpan.Zero)
+            {
+                // Due now: yield instead of a zero delay, which completes at once and would let a caller that finds nothing
+                // to do spin inside one turn of its grain, shutting out every other call to it.
+                await Task.Yield();
+            }
+            else if (wakeIn is { } delay)
             {
                 using var stopTimer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 await Task.WhenAny(wait, Task.Delay(delay, time, stopTimer.Token));

@@ -28,6 +28,29 @@ public sealed class ChunkCallsTests
     }
 
     [Fact]
+    public async Task AWakeUpThatIsAlreadyDueYieldsInsteadOfReturningAtOnce()
+    {
+        var calls = new ChunkCalls();
+        calls.Add(Dispatch(0), new TaskCompletionSource<ChunkResult>().Task);
+        var yielded = false;
+
+        // Run on a scheduler that runs one work item at a time, as a grain's does: a wait that returned without yielding would
+        // complete before the other work item runs.
+        var exclusive = new ConcurrentExclusiveSchedulerPair().ExclusiveScheduler;
+        var waited = await Task.Factory.StartNew(
+            async () =>
+            {
+                _ = Task.Factory.StartNew(() => yielded = true, CancellationToken.None, TaskCreationOptions.None, exclusive);
+                var next = await calls.NextAsync(TimeSpan.Zero, _time, TestContext.Current.CancellationToken);
+                return (next, yielded);
+            },
+            CancellationToken.None, TaskCreationOptions.None, exclusive).Unwrap();
+
+        Assert.Null(waited.next);
+        Assert.True(waited.yielded, "the other work item ran while the wait was due");
+    }
+
+    [Fact]
     public async Task TheWakeUpEndsTheWaitWhenNoCallEndsFirst()
     {
         var calls = new ChunkCalls();
