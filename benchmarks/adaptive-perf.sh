@@ -11,15 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source benchmarks/e2e/options.sh
 parse_options sizes,scale-out,frozen,slow,joining "$@"
-missing=()
-for tool in redis-server curl python3; do command -v "$tool" >/dev/null 2>&1 || missing+=("$tool"); done
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "installing ${missing[*]}" >&2
-  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}") >/dev/null
-fi
-
-echo "building Release (load $(cut -d' ' -f1 /proc/loadavg))" >&2
-for project in Api Silo benchmarks/Pi.Orleans.BareSampler; do dotnet build -c Release -v q -nologo "$project" >/dev/null; done
+prepare redis-server curl python3
 
 source benchmarks/e2e/cluster.sh
 source benchmarks/e2e/lib.sh

@@ -8,15 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source benchmarks/e2e/options.sh
 parse_options newcomer,tiering,first-chunk,scale-out,requests,soak,idle "$@"
-missing=()
-for tool in redis-server hey curl git; do command -v "$tool" >/dev/null 2>&1 || missing+=("$tool"); done
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "installing ${missing[*]}" >&2
-  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}") >/dev/null
-fi
-
-echo "building Release (load $(cut -d' ' -f1 /proc/loadavg))" >&2
-for project in Api Silo benchmarks/Pi.Orleans.BareSampler; do dotnet build -c Release -v q -nologo "$project" >/dev/null; done
+prepare redis-server hey curl git
 
 source benchmarks/e2e/cluster.sh
 source benchmarks/e2e/lib.sh

@@ -17,3 +17,16 @@ parse_options() {
 }
 
 has() { [[ ",$ONLY," == *",$1,"* ]]; }
+
+# prepare TOOL...: installs the tools that are missing (apt-get) and builds the Api, the Silo and the bare sampler (Release).
+prepare() {
+  local missing=() tool project
+  for tool in "$@"; do command -v "$tool" >/dev/null 2>&1 || missing+=("$tool"); done
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "installing ${missing[*]}" >&2
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}") >/dev/null
+  fi
+
+  echo "building Release (load $(cut -d' ' -f1 /proc/loadavg))" >&2
+  for project in Api Silo benchmarks/Pi.Orleans.BareSampler; do dotnet build -c Release -v q -nologo "$project" >/dev/null; done
+}
