@@ -132,53 +132,63 @@ public sealed partial class CalculationGrain
         _speculativeWins += scheduler.SpeculativeWins;
     }
 
+    // Only the call's own failure is the attempt's failure: what happens after its result arrived (recording, the state write)
+    // must not end the same attempt a second time.
     private async Task EndedAsync(
         ChunkScheduler scheduler, ChunkDispatch ended, Task<ChunkResult> call, Dictionary<ChunkDispatch, CancellationTokenSource> attempts, CancellationToken cancellationToken)
     {
+        ChunkResult result;
         try
         {
-            var result = await call;
-            var rate = result.ComputeMs > 0 ? result.Total / (result.ComputeMs / 1000) : 0;
-            foreach (var loser in scheduler.Succeeded(ended, rate))
-            {
-                if (attempts.TryGetValue(loser, out var attempt))
-                {
-                    await attempt.CancelAsync();
-                }
-            }
-
-            if (ended.Speculative)
-            {
-                instruments.OnSpeculativeWin();
-            }
-
-            if (Record(ended.Index, result))
-            {
-                instruments.OnChunksPending(-1);
-            }
-
-            Notify(force: false);
-            await _writer.WriteIfDueAsync(OnWriteFailed);
+            result = await call;
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            var willBeDone = scheduler.Failed(ended);
-            var duplicateRuns = scheduler.IsRunning(ended.Index);
-            instruments.OnChunkFailed(willBeDone && !duplicateRuns);
-            if (!willBeDone)
-            {
-                throw new ChunkFailedException(ended.Index, ended.Attempt, ex);
-            }
-
-            if (duplicateRuns)
-            {
-                LogChunkAttemptFailed(logger, Id, ended.Index, ended.Attempt, ex.GetType().Name, ex.Message);
-                return;
-            }
-
-            S.ChunkRetries++;
-            LogChunkRetry(logger, Id, ended.Index, ended.Attempt, ex.GetType().Name, ex.Message);
+            AttemptFailed(scheduler, ended, ex);
+            return;
         }
+
+        var rate = result.ComputeMs > 0 ? result.Total / (result.ComputeMs / 1000) : 0;
+        foreach (var loser in scheduler.Succeeded(ended, rate))
+        {
+            if (attempts.TryGetValue(loser, out var attempt))
+            {
+                await attempt.CancelAsync();
+            }
+        }
+
+        if (ended.Speculative)
+        {
+            instruments.OnSpeculativeWin();
+        }
+
+        if (Record(ended.Index, result))
+        {
+            instruments.OnChunksPending(-1);
+        }
+
+        Notify(force: false);
+        await _writer.WriteIfDueAsync(OnWriteFailed);
+    }
+
+    private void AttemptFailed(ChunkScheduler scheduler, ChunkDispatch ended, Exception ex)
+    {
+        var willBeDone = scheduler.Failed(ended);
+        var duplicateRuns = scheduler.IsRunning(ended.Index);
+        instruments.OnChunkFailed(willBeDone && !duplicateRuns);
+        if (!willBeDone)
+        {
+            throw new ChunkFailedException(ended.Index, ended.Attempt, ex);
+        }
+
+        if (duplicateRuns)
+        {
+            LogChunkAttemptFailed(logger, Id, ended.Index, ended.Attempt, ex.GetType().Name, ex.Message);
+            return;
+        }
+
+        S.ChunkRetries++;
+        LogChunkRetry(logger, Id, ended.Index, ended.Attempt, ex.GetType().Name, ex.Message);
     }
 
     // Single mode on a silo that computes chunks: the chunks run here, one after another, through this silo's slots, with no

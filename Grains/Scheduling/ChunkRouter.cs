@@ -120,6 +120,9 @@ public abstract class ChunkRouter(TimeProvider time)
     /// <summary>Whether <paramref name="silo"/> ran overdue and should get one probe attempt while it has nothing in flight.</summary>
     public bool WantsProbe(string silo) => _overdue.Contains(silo) && _silos.ContainsKey(silo) && _live.GetValueOrDefault(silo) == 0;
 
+    /// <summary>Whether any silo ran overdue and has not answered since (the usual case is none).</summary>
+    public bool AnyOverdue => _overdue.Count > 0;
+
     /// <summary>The overdue silos among the silos now.</summary>
     public IEnumerable<string> Overdue => _overdue.Where(_silos.ContainsKey);
 

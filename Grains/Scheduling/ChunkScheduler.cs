@@ -24,7 +24,7 @@ public sealed class ChunkScheduler(
     private static readonly TimeSpan NoWorkersPoll = TimeSpan.FromSeconds(1);
     private const int MostLivePerChunk = 2;
     private readonly Speculation _speculation = speculation ?? Speculation.Off;
-    private readonly Dictionary<int, List<LiveAttempt>> _live = [];
+    private readonly LiveAttempts _live = new();
     private readonly PriorityQueue<(int Index, int Attempt), DateTimeOffset> _overdueAt = new();
     private readonly PriorityQueue<(int Index, int Attempt), long> _latestEnd = new();
     private readonly Queue<int> _toDuplicate = new();
@@ -50,10 +50,10 @@ public sealed class ChunkScheduler(
     }
 
     /// <summary>Whether every chunk has finished: none left to send and none in flight.</summary>
-    public bool IsDone => queue.IsEmpty && _live.Count == 0;
+    public bool IsDone => queue.IsEmpty && _live.Chunks == 0;
 
     /// <summary>The live attempts: sent, not ended and not given up.</summary>
-    public IReadOnlyCollection<ChunkDispatch> InFlight => [.. _live.Values.SelectMany(attempts => attempts).Select(a => a.Dispatch)];
+    public IReadOnlyCollection<ChunkDispatch> InFlight => [.. _live.All];
 
     /// <summary>Duplicate attempts sent so far.</summary>
     public int Speculated { get; private set; }
@@ -65,11 +65,11 @@ public sealed class ChunkScheduler(
     public bool IsLive(ChunkDispatch dispatch)
     {
         ArgumentNullException.ThrowIfNull(dispatch);
-        return Find(dispatch.Index, dispatch.Attempt) is not null;
+        return _live.Find(dispatch.Index, dispatch.Attempt) is not null;
     }
 
     /// <summary>Whether chunk <paramref name="index"/> has a live attempt.</summary>
-    public bool IsRunning(int index) => _live.ContainsKey(index);
+    public bool IsRunning(int index) => _live.IsRunning(index);
 
     /// <summary>
     /// The attempts to send now, given the chunk-running <paramref name="silos"/>; throws <see cref="InvalidOperationException"/>
@@ -102,7 +102,7 @@ public sealed class ChunkScheduler(
         FindOverdue(now);
 
         // A suspect silo with nothing of ours in flight gets one new chunk: its answer clears it, its silence costs one duplicate.
-        foreach (var silo in router.Overdue.Where(router.WantsProbe).ToList())
+        foreach (var silo in router.AnyOverdue ? router.Overdue.Where(router.WantsProbe).ToList() : [])
         {
             if (!queue.TryTake(out var probe))
             {
@@ -152,7 +152,7 @@ public sealed class ChunkScheduler(
         var wait = router.HasRoom ? queue.NextRetryIn() : null;
         while (_overdueAt.TryPeek(out var key, out var at))
         {
-            if (Find(key.Index, key.Attempt) is null)
+            if (_live.Find(key.Index, key.Attempt) is null)
             {
                 _overdueAt.Dequeue();
                 continue;
@@ -171,8 +171,7 @@ public sealed class ChunkScheduler(
     /// </summary>
     public IReadOnlyList<ChunkDispatch> Succeeded(ChunkDispatch dispatch, double pointsPerSecond = 0)
     {
-        var (winner, attempts) = Take(dispatch);
-        _live.Remove(dispatch.Index);
+        var (winner, attempts) = _live.Take(dispatch, endChunk: true);
         if (dispatch.Silo is not null)
         {
             router.Ended(dispatch.Silo, succeeded: true, pointsPerSecond, winner.Counted);
@@ -201,7 +200,7 @@ public sealed class ChunkScheduler(
     /// </summary>
     public bool Failed(ChunkDispatch dispatch)
     {
-        var (failed, others) = Take(dispatch);
+        var (failed, others) = _live.Take(dispatch, endChunk: false);
         if (dispatch.Silo is not null)
         {
             router.Ended(dispatch.Silo, succeeded: false, counted: failed.Counted);
@@ -212,7 +211,6 @@ public sealed class ChunkScheduler(
             return true;
         }
 
-        _live.Remove(dispatch.Index);
         if (queue.Attempts(dispatch.Index) >= maxAttempts)
         {
             return false;
@@ -226,12 +224,7 @@ public sealed class ChunkScheduler(
     {
         var dispatch = new ChunkDispatch(index, queue.Attempt(index), silo, router.NameOf(silo), speculative);
         var expectedEnd = ExpectedEnd(index, silo, now);
-        if (!_live.TryGetValue(index, out var attempts))
-        {
-            _live[index] = attempts = [];
-        }
-
-        attempts.Add(new LiveAttempt(dispatch));
+        _live.Add(dispatch);
         if (silo is not null)
         {
             router.Sent(silo);
@@ -273,7 +266,7 @@ public sealed class ChunkScheduler(
         while (_overdueAt.TryPeek(out var key, out var at) && at <= now)
         {
             _overdueAt.Dequeue();
-            if (Find(key.Index, key.Attempt) is not { Dispatch.Silo: { } silo } overdue)
+            if (_live.Find(key.Index, key.Attempt) is not { Dispatch.Silo: { } silo } overdue)
             {
                 continue;
             }
@@ -294,12 +287,13 @@ public sealed class ChunkScheduler(
     {
         while (_toDuplicate.TryDequeue(out index))
         {
-            if (!_live.TryGetValue(index, out var attempts) || attempts.Count >= MostLivePerChunk)
+            var count = _live.CountOf(index);
+            if (count is 0 or >= MostLivePerChunk)
             {
                 continue;
             }
 
-            if (router.Choose(Silos(attempts)) is { } other)
+            if (router.Choose(_live.SilosOf(index)) is { } other)
             {
                 silo = other;
                 return true;
@@ -322,13 +316,13 @@ public sealed class ChunkScheduler(
 
         while (_latestEnd.TryPeek(out var key, out var negativeEnd))
         {
-            if (!_live.TryGetValue(key.Index, out var attempts) || attempts.Count >= MostLivePerChunk || Find(key.Index, key.Attempt) is null)
+            if (_live.CountOf(key.Index) >= MostLivePerChunk || _live.Find(key.Index, key.Attempt) is null)
             {
                 _latestEnd.Dequeue();
                 continue;
             }
 
-            var idle = router.Choose(Silos(attempts), idleOnly: true);
+            var idle = router.Choose(_live.SilosOf(key.Index), idleOnly: true);
             var rate = idle is null ? 0 : router.RateOf(idle);
             if (idle is null || !(rate > 0))
             {
@@ -347,28 +341,5 @@ public sealed class ChunkScheduler(
         }
 
         return false;
-    }
-
-    private static List<string> Silos(List<LiveAttempt> attempts) => [.. attempts.Select(a => a.Dispatch.Silo).OfType<string>()];
-
-    private LiveAttempt? Find(int index, int attempt) =>
-        _live.TryGetValue(index, out var attempts) ? attempts.Find(a => a.Dispatch.Attempt == attempt) : null;
-
-    // Takes the live attempt out of its chunk's list; returns it and the others still live.
-    private (LiveAttempt Ended, List<LiveAttempt> Others) Take(ChunkDispatch dispatch)
-    {
-        ArgumentNullException.ThrowIfNull(dispatch);
-        var ended = Find(dispatch.Index, dispatch.Attempt) ?? throw new InvalidOperationException($"chunk {dispatch.Index} attempt {dispatch.Attempt} is not in flight");
-        var others = _live[dispatch.Index];
-        others.Remove(ended);
-        return (ended, others);
-    }
-
-    // Counted: whether it holds a place in the window (until it runs overdue).
-    private sealed class LiveAttempt(ChunkDispatch dispatch)
-    {
-        public ChunkDispatch Dispatch => dispatch;
-
-        public bool Counted { get; set; } = true;
     }
 }
