@@ -1,0 +1,4 @@
+using Pi.Orleans.Experiments;
+using Spectre.Console;
+
+return await ExperimentsApp.RunAsync(args, AnsiConsole.Console);
