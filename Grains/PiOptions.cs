@@ -1,4 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using Pi.Orleans.Core.Planning;
+using Pi.Orleans.Core.Sampling;
+using Pi.Orleans.Core.Scheduling;
 
 namespace Pi.Orleans.Grains;
 
@@ -79,10 +82,31 @@ public sealed class PiOptions
     public bool RunsChunks { get; set; } = true;
 
     /// <summary>The sampler kernel: Auto picks the widest the CPU supports; Scalar, Vector256 or Vector512 force one. Default: Auto.</summary>
-    public Sampling.SamplerKernel Kernel { get; set; } = Sampling.SamplerKernel.Auto;
+    public SamplerKernel Kernel { get; set; } = SamplerKernel.Auto;
 
-    private const long PointsPerBlock = Sampling.PointStreams.BlockSize;
+    private const long PointsPerBlock = PointStreams.BlockSize;
 
     /// <summary>The effective slot count of this silo.</summary>
     public int EffectiveSlots => Slots > 0 ? Slots : Environment.ProcessorCount;
+
+    /// <summary>The settings the planner cuts a calculation by.</summary>
+    public PlanningOptions ToPlanning() => new()
+    {
+        ChunkPoints = ChunkPoints,
+        ChunkDuration = ChunkDuration,
+        MaxCompletionsPerSecond = MaxCompletionsPerSecond,
+        MaxChunks = MaxChunks,
+        ChunksPerSlot = ChunksPerSlot,
+        MinChunkDuration = MinChunkDuration,
+        ChunkTimeout = ChunkTimeout,
+    };
+
+    /// <summary>The settings the scheduler fans a calculation out by.</summary>
+    public SchedulingOptions ToScheduling() => new()
+    {
+        InFlightPerSlot = InFlightPerSlot,
+        MaxChunkAttempts = MaxChunkAttempts,
+        NoWorkersTimeout = NoWorkersTimeout,
+        Speculation = Core.Scheduling.Speculation.From(Speculation, OverdueFactor, OverdueSlack),
+    };
 }

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
-using Pi.Orleans.Grains.Calculations;
-using Pi.Orleans.Grains.Sampling;
+using Pi.Orleans.Core.Planning;
+using Pi.Orleans.Core.Sampling;
 
 namespace Pi.Orleans.Grains;
 

@@ -4,9 +4,8 @@ using Pi.Orleans.Api.Contracts;
 using Pi.Orleans.Api.Estimates;
 using Pi.Orleans.Api.Limits;
 using Pi.Orleans.Api.Security;
+using Pi.Orleans.Core.Planning;
 using Pi.Orleans.Grains;
-using Pi.Orleans.Grains.Calculations;
-using Pi.Orleans.Grains.Slots;
 
 namespace Pi.Orleans.Api.Apis;
 
@@ -39,7 +38,7 @@ public static class CalculationsApi
 
     private static async Task<IResult> SubmitAsync(
         HttpRequest http, IGrainFactory grains, IOptions<PiOptions> options, IOptions<LimitsOptions> limits, SingleRequestGate singles,
-        ThroughputReader throughput, ClusterSlots slots, TimeProvider time, CancellationToken cancellationToken)
+        ThroughputReader throughput, IClusterReadings slots, TimeProvider time, CancellationToken cancellationToken)
     {
         var (read, problem) = await SubmitReader.ReadAsync(http, options.Value, cancellationToken);
         if (problem is not null)
@@ -166,10 +165,9 @@ public static class CalculationsApi
 
     // A calculation whose chunks, at the cluster's measured speed, could not end before Orleans' response timeout is refused
     // here; the grain checks again, should the speed change in between, and fails such a calculation at once.
-    private static async Task<ProblemHttpResult?> RefusalAsync(CalculationRequest request, ClusterSlots slots, PiOptions options, CancellationToken cancellationToken)
+    private static async Task<ProblemHttpResult?> RefusalAsync(CalculationRequest request, IClusterReadings slots, PiOptions options, CancellationToken cancellationToken)
     {
-        var silos = await slots.ReadCachedAsync(cancellationToken);
-        var refusal = ChunkTiming.Refusal(ChunkPlan.ForCluster(request.TotalPoints, silos, options), silos.PointsPerSecondPerSlot(), options);
+        var refusal = ChunkPlanner.Plan(request.TotalPoints, await slots.ReadCachedAsync(cancellationToken), options.ToPlanning()).Refusal;
         return refusal is null ? null : SubmitReader.Invalid(new() { [request.TargetError is null ? "total_points" : "target_error"] = [refusal] });
     }
 

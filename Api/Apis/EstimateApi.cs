@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Pi.Orleans.Api.Contracts;
 using Pi.Orleans.Api.Estimates;
+using Pi.Orleans.Core.Precision;
 using Pi.Orleans.Grains;
-using Pi.Orleans.Grains.Precision;
 
 namespace Pi.Orleans.Api.Apis;
 

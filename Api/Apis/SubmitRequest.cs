@@ -1,8 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text.Json.Serialization;
+using Pi.Orleans.Core.Precision;
 using Pi.Orleans.Grains;
-using Pi.Orleans.Grains.Precision;
 
 namespace Pi.Orleans.Api.Apis;
 

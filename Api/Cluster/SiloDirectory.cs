@@ -1,10 +1,10 @@
 using Pi.Orleans.Api.Contracts;
-using Pi.Orleans.Grains.Slots;
+using Pi.Orleans.Grains;
 
 namespace Pi.Orleans.Api.Cluster;
 
 /// <summary>The active silos as Orleans membership lists them, joined with the slots each one reports.</summary>
-public sealed class SiloDirectory(IGrainFactory grains, ClusterSlots slots)
+public sealed class SiloDirectory(IGrainFactory grains, IClusterReadings slots)
 {
     /// <summary>Every active silo, by name.</summary>
     public async Task<IReadOnlyList<SiloResponse>> ReadAsync(CancellationToken cancellationToken)

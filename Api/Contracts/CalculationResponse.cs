@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using Pi.Orleans.Grains.Precision;
+using Pi.Orleans.Core.Precision;
 
 namespace Pi.Orleans.Api.Contracts;
 
@@ -70,6 +70,6 @@ public sealed record CalculationResponse(
             s.Request.TargetError,
             halfWidth,
             s.Request.TargetError is { } target && halfWidth is { } achieved ? achieved <= target : null,
-            s.Status.IsActive() ? throughput?.EtaSeconds(s.Status, s.Request.Mode, s.Request.TotalPoints, s.PointsDone) : 0);
+            s.Status.IsActive() ? throughput?.EtaSeconds(s.Status.IsActive(), s.Request.Mode == CalculationMode.Single, s.Request.TotalPoints, s.PointsDone) : 0);
     }
 }

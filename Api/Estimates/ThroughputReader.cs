@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Options;
 using Pi.Orleans.Api.Scaling;
-using Pi.Orleans.Grains.Precision;
-using Pi.Orleans.Grains.Slots;
+using Pi.Orleans.Core.Estimates;
+using Pi.Orleans.Core.Precision;
+using Pi.Orleans.Grains;
 
 namespace Pi.Orleans.Api.Estimates;
 
@@ -9,7 +10,7 @@ namespace Pi.Orleans.Api.Estimates;
 /// Reads the cluster's <see cref="Throughput"/> from the slots every silo reports (at most 2 s old), as /api/cluster and the
 /// scaling signal do: the measured rate of one slot (<see cref="SlotThroughput"/>) and the slots of the silos that run chunks.
 /// </summary>
-public sealed class ThroughputReader(ClusterSlots slots, IOptionsMonitor<ScalingOptions> scaling)
+public sealed class ThroughputReader(IClusterReadings slots, IOptionsMonitor<ScalingOptions> scaling)
 {
     /// <summary>The throughput now.</summary>
     public async Task<Throughput> ReadAsync(CancellationToken cancellationToken)

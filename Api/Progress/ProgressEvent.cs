@@ -1,4 +1,4 @@
-using Pi.Orleans.Grains.Precision;
+using Pi.Orleans.Core.Precision;
 
 namespace Pi.Orleans.Api.Progress;
 
@@ -24,6 +24,6 @@ public sealed record ProgressEvent(
             p.Id, p.Status, p.ChunksDone, p.ChunksTotal, p.PointsDone,
             p.TotalPoints == 0 ? 0 : (double)p.PointsDone / p.TotalPoints,
             estimate?.Pi, estimate?.StandardError, p.SilosWorking, p.SilosUsed,
-            throughput.EtaSeconds(p.Status, mode, p.TotalPoints, p.PointsDone));
+            throughput.EtaSeconds(p.Status.IsActive(), mode == CalculationMode.Single, p.TotalPoints, p.PointsDone));
     }
 }

@@ -1,7 +1,6 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Options;
-using Pi.Orleans.Grains.Diagnostics;
-using Pi.Orleans.Grains.Slots;
+using Pi.Orleans.Grains;
 
 namespace Pi.Orleans.Api.Scaling;
 
@@ -11,15 +10,15 @@ namespace Pi.Orleans.Api.Scaling;
 /// </summary>
 public sealed class ScalingSignal
 {
-    private readonly ClusterSlots _slots;
+    private readonly IClusterReadings _slots;
     private readonly IOptionsMonitor<ScalingOptions> _options;
     private ScalingReport? _last;
 
-    public ScalingSignal(ClusterSlots slots, IOptionsMonitor<ScalingOptions> options, IMeterFactory meters)
+    public ScalingSignal(IClusterReadings slots, IOptionsMonitor<ScalingOptions> options, IMeterFactory meters)
     {
         _slots = slots;
         _options = options;
-        var meter = meters.Create(PiInstruments.MeterName);
+        var meter = meters.Create(PiMeter.Name);
         meter.CreateObservableGauge("scaling.desired_workers", () => (long)(_last?.DesiredWorkers ?? 0), "{worker}", "Workers the backlog needs (clamped).");
         meter.CreateObservableGauge("scaling.slots_capacity", () => (long)(_last?.SlotsTotal ?? 0), "{slot}", "Slots of all chunk-running silos.");
         meter.CreateObservableGauge("scaling.slots_used", () => (long)(_last?.SlotsUsed ?? 0), "{slot}", "Busy slots of all chunk-running silos.");

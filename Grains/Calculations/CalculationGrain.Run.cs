@@ -1,6 +1,7 @@
+using Pi.Orleans.Core.Planning;
+using Pi.Orleans.Core.Scheduling;
 using Pi.Orleans.Grains.Diagnostics;
 using Pi.Orleans.Grains.Placement;
-using Pi.Orleans.Grains.Scheduling;
 
 namespace Pi.Orleans.Grains.Calculations;
 
@@ -71,7 +72,7 @@ public sealed partial class CalculationGrain
     private async Task RunChunksAsync(ChunkPlan plan, CancellationToken stopSending, CancellationToken cancellationToken)
     {
         var seed = S.Request!.Seed;
-        var scheduler = ChunkScheduler.Create(S.Request.Mode, plan.ChunkCount, S.Done.NextUndone, options.Value, time, plan.PointsOf);
+        var scheduler = ChunkScheduler.Create(S.Request.Mode == CalculationMode.Single, plan.ChunkCount, S.Done.NextUndone, options.Value.ToScheduling(), time, plan.PointsOf);
         var calls = new ChunkCalls();
         var workers = new ChunkWorkers();
         var attempts = new Dictionary<ChunkDispatch, CancellationTokenSource>();
@@ -93,7 +94,7 @@ public sealed partial class CalculationGrain
                     }
 
                     var key = $"{Id:N}/{dispatch.Index}/{dispatch.Attempt}";
-                    calls.Add(dispatch, CallAsync(key, plan.Work(seed, dispatch.Index), dispatch.Silo, timeout, attempt.Token, cancellationToken));
+                    calls.Add(dispatch, CallAsync(key, plan.Work(seed, dispatch.Index).ToWork(), dispatch.Silo, timeout, attempt.Token, cancellationToken));
                     Working(dispatch.SiloName, +1);
                 }
 
@@ -203,7 +204,7 @@ public sealed partial class CalculationGrain
             ChunkResult result;
             try
             {
-                result = await computer.ComputeAsync($"{Id:N}/{index}/1", plan.Work(seed, index), cancellationToken);
+                result = await computer.ComputeAsync($"{Id:N}/{index}/1", plan.Work(seed, index).ToWork(), cancellationToken);
             }
             finally
             {

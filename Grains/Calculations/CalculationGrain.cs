@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Pi.Orleans.Core.Planning;
 using Pi.Orleans.Grains.Diagnostics;
-using Pi.Orleans.Grains.Slots;
 
 namespace Pi.Orleans.Grains.Calculations;
 
@@ -16,7 +16,7 @@ namespace Pi.Orleans.Grains.Calculations;
 [global::Orleans.Placement.PreferLocalPlacement]
 public sealed partial class CalculationGrain(
     [PersistentState("calculation", StorageNames.Calculations)] IPersistentState<CalculationState> state,
-    ClusterSlots clusterSlots,
+    IClusterReadings clusterSlots,
     ChunkComputer computer,
     PiInstruments instruments,
     IOptions<PiOptions> options,
@@ -101,12 +101,9 @@ public sealed partial class CalculationGrain(
                 : throw new InvalidOperationException($"Calculation {Id} already exists with a different request.");
         }
 
-        var o = options.Value;
-
         // Chunks of about Pi:ChunkDuration (longer on many slots) at the slots' measured rate; Pi:ChunkPoints while no slot knows its rate.
-        var silos = await clusterSlots.ReadCachedAsync();
-        var pointsPerSecondPerSlot = silos.PointsPerSecondPerSlot();
-        var plan = ChunkPlan.ForCluster(request.TotalPoints, silos, o);
+        var planning = ChunkPlanner.Plan(request.TotalPoints, await clusterSlots.ReadCachedAsync(), options.Value.ToPlanning());
+        var plan = planning.Plan;
         state.State = new CalculationState
         {
             Request = request,
@@ -116,10 +113,10 @@ public sealed partial class CalculationGrain(
             TaperWidth = plan.TaperWidth,
             TaperFloorBlocks = plan.TaperFloorBlocks,
             ChunksTotal = plan.ChunkCount,
-            PlannedChunkSeconds = plan.ChunkSeconds(pointsPerSecondPerSlot),
+            PlannedChunkSeconds = planning.ChunkSeconds,
         };
         _writer.CountAsWritten();
-        if (ChunkTiming.Refusal(plan, pointsPerSecondPerSlot, o) is { } refusal)
+        if (planning.Refusal is { } refusal)
         {
             // Its chunks would time out on every attempt: it fails at once with the reason, instead of burning CPU for nothing.
             LogRefused(logger, Id, refusal);

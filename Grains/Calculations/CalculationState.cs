@@ -1,3 +1,4 @@
+using Pi.Orleans.Core.Planning;
 using Pi.Orleans.Grains.History;
 
 namespace Pi.Orleans.Grains.Calculations;

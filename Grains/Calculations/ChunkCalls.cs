@@ -1,5 +1,5 @@
 using System.Threading.Channels;
-using Pi.Orleans.Grains.Scheduling;
+using Pi.Orleans.Core.Scheduling;
 
 namespace Pi.Orleans.Grains.Calculations;
 

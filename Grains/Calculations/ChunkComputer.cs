@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Pi.Orleans.Core.Estimates;
+using Pi.Orleans.Core.Sampling;
 using Pi.Orleans.Grains.Diagnostics;
-using Pi.Orleans.Grains.Sampling;
 using Pi.Orleans.Grains.Slots;
 
 namespace Pi.Orleans.Grains.Calculations;

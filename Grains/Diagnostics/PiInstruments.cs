@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Pi.Orleans.Core.Estimates;
 using Pi.Orleans.Grains.Slots;
 
 namespace Pi.Orleans.Grains.Diagnostics;
@@ -7,7 +8,7 @@ namespace Pi.Orleans.Grains.Diagnostics;
 public sealed class PiInstruments
 {
     /// <summary>The meter's name.</summary>
-    public const string MeterName = "Pi.Orleans";
+    public const string MeterName = PiMeter.Name;
 
     private readonly Counter<long> _pointsSampled;
     private readonly Counter<long> _chunksCompleted;

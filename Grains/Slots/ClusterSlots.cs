@@ -1,24 +1,26 @@
 using Microsoft.Extensions.Logging;
+using Pi.Orleans.Core.Estimates;
 
 namespace Pi.Orleans.Grains.Slots;
 
 /// <summary>Reads the slot numbers of every active silo; a silo that does not answer in time is left out.</summary>
-public sealed partial class ClusterSlots(IClusterMembershipService membership, SlotsServiceClient slots, TimeProvider time, ILogger<ClusterSlots> logger)
+internal sealed partial class ClusterSlots(IClusterMembershipService membership, SlotsServiceClient slots, TimeProvider time, ILogger<ClusterSlots> logger)
+    : IClusterReadings
 {
     private static readonly TimeSpan AnswerTimeout = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(2);
-    private IReadOnlyList<SlotSnapshot> _cached = [];
+    private IReadOnlyList<SiloSlots> _cached = [];
     private DateTimeOffset _cachedAt = DateTimeOffset.MinValue;
     private readonly Lock _lock = new();
     private Task _refresh = Task.CompletedTask;
 
     /// <summary>The slots of every active silo now.</summary>
-    public async Task<IReadOnlyList<SlotSnapshot>> ReadAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<SiloSlots>> ReadAsync(CancellationToken cancellationToken = default)
     {
         // This silo's own membership view: no storage round trip, so it keeps answering while Redis is away.
         var active = membership.CurrentSnapshot.Members.Values.Where(m => m.Status == SiloStatus.Active).Select(m => m.SiloAddress);
         var answers = await Task.WhenAll(active.Select(silo => ReadOneAsync(silo, cancellationToken)));
-        return [.. answers.OfType<SlotSnapshot>().OrderBy(s => s.Silo, StringComparer.Ordinal)];
+        return [.. answers.OfType<SlotSnapshot>().OrderBy(s => s.Silo, StringComparer.Ordinal).Select(s => s.ToCore())];
     }
 
     /// <summary>
@@ -26,7 +28,7 @@ public sealed partial class ClusterSlots(IClusterMembershipService membership, S
     /// stale reading is answered at once while a new one is taken in the background, so a silo that does not answer (frozen,
     /// 2 s until it is left out) never holds up a calculation's fan-out.
     /// </summary>
-    public async Task<IReadOnlyList<SlotSnapshot>> ReadCachedAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<SiloSlots>> ReadCachedAsync(CancellationToken cancellationToken = default)
     {
         Task refresh;
         lock (_lock)

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
+using Pi.Orleans.Core.Estimates;
 using Pi.Orleans.Grains.Diagnostics;
 
 namespace Pi.Orleans.Grains.Slots;

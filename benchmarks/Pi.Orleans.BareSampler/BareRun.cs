@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using Pi.Orleans.Grains.Calculations;
-using Pi.Orleans.Grains.Sampling;
+using Pi.Orleans.Core.Planning;
+using Pi.Orleans.Core.Sampling;
 
 namespace Pi.Orleans.BareSampler;
 

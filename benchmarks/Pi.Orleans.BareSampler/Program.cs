@@ -1,6 +1,6 @@
 using System.Globalization;
 using Pi.Orleans.BareSampler;
-using Pi.Orleans.Grains.Sampling;
+using Pi.Orleans.Core.Sampling;
 
 // The sampler without Orleans: the service's chunk plan run on plain threads, the baseline for the grain overhead.
 // Usage: Pi.Orleans.BareSampler [points=1e10] [threads=2] [seed=1] [kernel=Auto] [chunkPoints=536870912]

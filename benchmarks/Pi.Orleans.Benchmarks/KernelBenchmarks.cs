@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using Pi.Orleans.Grains.Sampling;
+using Pi.Orleans.Core.Sampling;
 
 namespace Pi.Orleans.Benchmarks;
 

@@ -1,3 +1,5 @@
+using Pi.Orleans.Core.Estimates;
+
 namespace Pi.Orleans.Simulation;
 
 public sealed partial class ClusterSimulation
@@ -5,7 +7,7 @@ public sealed partial class ClusterSimulation
     // ClusterSlots re-reads the silos at most this often.
     private static readonly TimeSpan ViewCachedFor = TimeSpan.FromSeconds(2);
     private readonly Dictionary<string, SimulatedSilo> _silos = [];
-    private IReadOnlyList<SlotSnapshot> _view = [];
+    private IReadOnlyList<SiloSlots> _view = [];
     private DateTimeOffset _viewAt = DateTimeOffset.MinValue;
     private int _nextSilo;
     private int _failed;
@@ -78,7 +80,7 @@ public sealed partial class ClusterSimulation
     private void ScheduleEnd(SimulatedAttempt attempt) => Schedule(attempt.EndsAt, new SimulationEvent.AttemptEnds(attempt, attempt.Version));
 
     // The silos the calculation sees: those that answer (not failed, not gone, not frozen), read at most every 2 s like ClusterSlots.
-    private IReadOnlyList<SlotSnapshot> View()
+    private IReadOnlyList<SiloSlots> View()
     {
         var now = _clock.GetUtcNow();
         if (now - _viewAt > ViewCachedFor)

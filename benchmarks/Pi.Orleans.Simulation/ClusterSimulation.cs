@@ -1,11 +1,12 @@
 using System.Diagnostics;
+using Pi.Orleans.Core.Planning;
+using Pi.Orleans.Core.Scheduling;
 using Pi.Orleans.Grains.Calculations;
-using Pi.Orleans.Grains.Scheduling;
 
 namespace Pi.Orleans.Simulation;
 
 /// <summary>
-/// One distributed calculation driven through the service's own <see cref="ChunkPlan"/>, <see cref="ChunkScheduler"/> and
+/// One distributed calculation driven through the service's own <see cref="ChunkPlanner"/>, <see cref="ChunkScheduler"/> and
 /// <see cref="CalculationState"/> on a virtual clock, as <c>CalculationGrain</c> drives them, with Orleans replaced by
 /// simulated silos that join, leave and fail, some slow or frozen for a while, and a crash of the calculation's activation that resumes from the last state
 /// written. The attempts the scheduler gives up are cancelled on their silos, and their ends ignored.
@@ -33,11 +34,11 @@ public sealed partial class ClusterSimulation(SimulationOptions options)
         var pi = options.Pi;
         var ideal = StartCluster();
 
-        // As CalculationGrain.StartAsync: the plan follows the silos and the rate they report.
-        var rate = View().PointsPerSecondPerSlot();
-        _plan = ChunkPlan.ForCluster(options.TotalPoints, View(), pi);
-        var chunkSeconds = _plan.ChunkSeconds(rate);
-        _timeout = ChunkTiming.Timeout(pi.ChunkTimeout, chunkSeconds);
+        // The grain's own planner: the plan follows the silos and the rate they report.
+        var planning = ChunkPlanner.Plan(options.TotalPoints, View(), pi.ToPlanning());
+        _plan = planning.Plan;
+        var chunkSeconds = planning.ChunkSeconds;
+        _timeout = planning.ChunkTimeout;
         _state = new CalculationState
         {
             Request = new CalculationRequest(options.TotalPoints, CalculationMode.Distributed, (ulong)options.Seed, SeedChosenByService: false),
@@ -161,7 +162,7 @@ public sealed partial class ClusterSimulation(SimulationOptions options)
     private void Resume()
     {
         _plan = _state.Plan();
-        _scheduler = ChunkScheduler.Create(CalculationMode.Distributed, _state.ChunksTotal, _state.Done.NextUndone, options.Pi, _clock, _plan.PointsOf);
+        _scheduler = ChunkScheduler.Create(singleSilo: false, _state.ChunksTotal, _state.Done.NextUndone, options.Pi.ToScheduling(), _clock, _plan.PointsOf);
         _workers = new ChunkWorkers();
     }
 

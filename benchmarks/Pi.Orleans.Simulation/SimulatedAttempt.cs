@@ -1,4 +1,4 @@
-using Pi.Orleans.Grains.Scheduling;
+using Pi.Orleans.Core.Scheduling;
 
 namespace Pi.Orleans.Simulation;
 

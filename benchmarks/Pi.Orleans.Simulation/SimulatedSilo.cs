@@ -1,3 +1,5 @@
+using Pi.Orleans.Core.Estimates;
+
 namespace Pi.Orleans.Simulation;
 
 /// <summary>
@@ -30,7 +32,7 @@ public sealed class SimulatedSilo(int number, int slots, double slotRate, double
     public bool IsFrozen { get; private set; }
 
     /// <summary>The slots reading it answers with: its slots, what runs and waits, and its real rate per slot.</summary>
-    public SlotSnapshot Snapshot() =>
+    public SiloSlots Snapshot() =>
         new(Address, slots, _running.Count, _waiting.Count, RunsChunks: true, 0, 0, $"worker-{number}", slotRate * speed);
 
     /// <summary>How long <paramref name="points"/> take on one of its slots.</summary>

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
+using Pi.Orleans.Core.Scheduling;
 using Pi.Orleans.Grains.Calculations;
-using Pi.Orleans.Grains.Scheduling;
 
 namespace Pi.Orleans.Grains.Tests.Calculations;
 

@@ -1,5 +1,5 @@
-using Pi.Orleans.Grains.Calculations;
-using Pi.Orleans.Grains.Sampling;
+using Pi.Orleans.Core.Planning;
+using Pi.Orleans.Core.Sampling;
 
 namespace Pi.Orleans.Grains.Tests.Calculations;
 
@@ -21,7 +21,7 @@ public sealed class ChunkPlanTests
         Assert.InRange(plan.ChunkCount, 495_000, 505_000);
         Assert.Equal(0, plan.ChunkPoints % PointStreams.BlockSize);
         Assert.Equal(options.ChunkTimeout, ChunkTiming.Timeout(options.ChunkTimeout, plan.ChunkSeconds(SlotRate)));
-        Assert.Null(ChunkTiming.Refusal(plan, SlotRate, options));
+        Assert.Null(ChunkTiming.Refusal(plan, SlotRate, options.ToPlanning()));
     }
 
     [Fact]
@@ -52,11 +52,11 @@ public sealed class ChunkPlanTests
     {
         var options = new PiOptions();
 
-        Assert.Equal(TimeSpan.FromSeconds(1), ChunkTiming.TargetDuration(options, slots: 800));
-        Assert.Equal(TimeSpan.FromSeconds(1), ChunkTiming.TargetDuration(options, slots: 7_500));
-        Assert.Equal(TimeSpan.FromSeconds(4), ChunkTiming.TargetDuration(options, slots: 30_000));
-        Assert.Equal(ChunkTiming.CallLimit / ChunkTiming.TimeoutFactor, ChunkTiming.TargetDuration(options, slots: 100_000));
-        Assert.Equal(TimeSpan.Zero, ChunkTiming.TargetDuration(new PiOptions { ChunkDuration = TimeSpan.Zero }, slots: 8_000));
+        Assert.Equal(TimeSpan.FromSeconds(1), ChunkTiming.TargetDuration(options.ToPlanning(), slots: 800));
+        Assert.Equal(TimeSpan.FromSeconds(1), ChunkTiming.TargetDuration(options.ToPlanning(), slots: 7_500));
+        Assert.Equal(TimeSpan.FromSeconds(4), ChunkTiming.TargetDuration(options.ToPlanning(), slots: 30_000));
+        Assert.Equal(ChunkTiming.CallLimit / ChunkTiming.TimeoutFactor, ChunkTiming.TargetDuration(options.ToPlanning(), slots: 100_000));
+        Assert.Equal(TimeSpan.Zero, ChunkTiming.TargetDuration(new PiOptions { ChunkDuration = TimeSpan.Zero }.ToPlanning(), slots: 8_000));
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class ChunkPlanTests
         var options = new PiOptions { MaxChunks = 4096 };
 
         var plan = ChunkPlan.ForDuration(TenToTheFifteen, SlotRate, options.ChunkDuration, options.ChunkPoints, options.MaxChunks);
-        var refusal = ChunkTiming.Refusal(plan, SlotRate, options);
+        var refusal = ChunkTiming.Refusal(plan, SlotRate, options.ToPlanning());
 
         Assert.Equal(4096, plan.ChunkCount);
         Assert.NotNull(refusal);

@@ -1,5 +1,6 @@
-using Pi.Orleans.Grains.Calculations;
-using Pi.Orleans.Grains.Sampling;
+using Pi.Orleans.Core.Estimates;
+using Pi.Orleans.Core.Planning;
+using Pi.Orleans.Core.Sampling;
 
 namespace Pi.Orleans.Grains.Tests.Calculations;
 
@@ -16,7 +17,7 @@ public sealed class TaperedPlanTests
     {
         var points = (long)(SlotRate * slots * 2);
 
-        var plan = ChunkPlan.ForCluster(points, Silos(slots), Options);
+        var plan = ChunkPlan.ForCluster(points, Silos(slots), Options.ToPlanning());
 
         Assert.True(plan.ChunkCount >= Options.ChunksPerSlot * slots, $"{plan.ChunkCount} chunks on {slots} slots");
     }
@@ -24,7 +25,7 @@ public sealed class TaperedPlanTests
     [Fact]
     public void TheChunksShrinkTowardsTheEndAndTheLastWaveIsChunksOfTheFloor()
     {
-        var plan = ChunkPlan.ForCluster(100_000_000_000, Silos(2), Options);
+        var plan = ChunkPlan.ForCluster(100_000_000_000, Silos(2), Options.ToPlanning());
         var sizes = Sizes(plan);
 
         Assert.Equal(ChunkBlocks(1.0), plan.BlocksPerChunk);
@@ -36,7 +37,7 @@ public sealed class TaperedPlanTests
     [Fact]
     public void NoChunkIsShorterThanTheFloor()
     {
-        var plan = ChunkPlan.ForCluster(3_000_000_000, Silos(2), Options);
+        var plan = ChunkPlan.ForCluster(3_000_000_000, Silos(2), Options.ToPlanning());
         var sizes = Sizes(plan);
         var floor = ChunkBlocks(Options.MinChunkDuration.TotalSeconds);
 
@@ -51,7 +52,7 @@ public sealed class TaperedPlanTests
     [InlineData(65_537L, 2)]
     public void APlanCoversEveryPointOnceInOrderAndTheStoredNumbersCutTheSameChunks(long points, int slots)
     {
-        var plan = ChunkPlan.ForCluster(points, Silos(slots), Options);
+        var plan = ChunkPlan.ForCluster(points, Silos(slots), Options.ToPlanning());
         var again = ChunkPlan.Of(points, plan.BlocksPerChunk, plan.TaperWidth, plan.TaperFloorBlocks);
 
         var works = Enumerable.Range(0, plan.ChunkCount).Select(i => plan.Work(7, i)).ToList();
@@ -76,7 +77,7 @@ public sealed class TaperedPlanTests
     [Fact]
     public void WithoutAMeasuredRateTheClusterPlanIsUniformChunksOfChunkPoints()
     {
-        var plan = ChunkPlan.ForCluster(10_000_000_000, Silos(2, rate: 0), Options);
+        var plan = ChunkPlan.ForCluster(10_000_000_000, Silos(2, rate: 0), Options.ToPlanning());
 
         Assert.Equal(0, plan.TaperWidth);
         Assert.Equal(Options.ChunkPoints, plan.ChunkPoints);
@@ -85,9 +86,9 @@ public sealed class TaperedPlanTests
     [Fact]
     public void OnAThousandSilosTheFloorKeepsTheCompletionsUnderTheLimit()
     {
-        var silos = Enumerable.Range(0, 1000).Select(i => new SlotSnapshot($"s{i}", 8, 0, 0, true, 0, 0, $"s{i}", SlotRate)).ToList();
+        var silos = Enumerable.Range(0, 1000).Select(i => new SiloSlots($"s{i}", 8, 0, 0, true, 0, 0, $"s{i}", SlotRate)).ToList();
 
-        var plan = ChunkPlan.ForCluster(10_000_000_000_000_000, silos, Options);
+        var plan = ChunkPlan.ForCluster(10_000_000_000_000_000, silos, Options.ToPlanning());
         var smallest = Sizes(plan).Min() * PointStreams.BlockSize / SlotRate;
 
         Assert.True(8000 / smallest <= Options.MaxCompletionsPerSecond * 1.01, $"smallest chunk {smallest} s");
@@ -98,6 +99,6 @@ public sealed class TaperedPlanTests
 
     private static long ChunkBlocks(double seconds) => (long)Math.Ceiling(SlotRate * seconds / PointStreams.BlockSize);
 
-    private static List<SlotSnapshot> Silos(int slots, double rate = SlotRate) =>
-        [new SlotSnapshot("a", slots, 0, 0, RunsChunks: true, 0, 0, "a", rate)];
+    private static List<SiloSlots> Silos(int slots, double rate = SlotRate) =>
+        [new SiloSlots("a", slots, 0, 0, RunsChunks: true, 0, 0, "a", rate)];
 }

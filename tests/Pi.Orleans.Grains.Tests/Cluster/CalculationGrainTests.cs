@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
-using Pi.Orleans.Grains.Sampling;
+using Microsoft.Extensions.Options;
+using Pi.Orleans.Core.Planning;
+using Pi.Orleans.Core.Sampling;
 using Pi.Orleans.Grains.Slots;
 
 namespace Pi.Orleans.Grains.Tests.Cluster;
@@ -24,6 +26,22 @@ public sealed class CalculationGrainTests(PiTestCluster fixture)
         Assert.True(done.SilosUsed.Count >= 2, $"chunks ran on {string.Join(", ", done.SilosUsed)}");
         var ranChunks = CompletedPerSilo().Zip(before).Count(p => p.First > p.Second);
         Assert.True(ranChunks >= 2, $"slot counters moved on {ranChunks} silos");
+    }
+
+    [Fact]
+    public async Task TheGrainCutsTheChunksThePlannerPlansFromTheSilosReadings()
+    {
+        var points = (10 * PiTestCluster.ChunkPoints) + 1;
+        var silo = fixture.Cluster.Silos[0].ServiceProvider;
+        var readings = await silo.GetRequiredService<IClusterReadings>().ReadCachedAsync(TestContext.Current.CancellationToken);
+        var planned = ChunkPlanner.Plan(points, readings, silo.GetRequiredService<IOptions<PiOptions>>().Value.ToPlanning());
+
+        var grain = await fixture.StartAsync(points, CalculationMode.Distributed, seed: 12);
+        var done = await PiTestCluster.WaitAsync(grain, PiTestCluster.Finished, Timeout);
+
+        Assert.Equal(11, planned.Plan.ChunkCount);
+        Assert.Equal(planned.Plan.ChunkCount, done.ChunksTotal);
+        Assert.Equal(CalculationStatus.Completed, done.Status);
     }
 
     [Fact]

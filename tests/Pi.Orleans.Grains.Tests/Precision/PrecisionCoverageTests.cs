@@ -1,5 +1,5 @@
-using Pi.Orleans.Grains.Precision;
-using Pi.Orleans.Grains.Sampling;
+using Pi.Orleans.Core.Precision;
+using Pi.Orleans.Core.Sampling;
 
 namespace Pi.Orleans.Grains.Tests.Precision;
 

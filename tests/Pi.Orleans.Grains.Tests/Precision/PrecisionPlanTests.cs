@@ -1,5 +1,5 @@
-using Pi.Orleans.Grains.Precision;
-using Pi.Orleans.Grains.Sampling;
+using Pi.Orleans.Core.Precision;
+using Pi.Orleans.Core.Sampling;
 
 namespace Pi.Orleans.Grains.Tests.Precision;
 
@@ -16,6 +16,9 @@ public sealed class PrecisionPlanTests
         { 1e-5, 103_595_163_573.15225, 1_580_737L * BlockSize },
         { 1e-7, 1_035_951_635_731_522.8, 15_807_367_489L * BlockSize },
     };
+
+    [Fact]
+    public void ThePlansQuantileIsTheEstimatesQuantile() => Assert.Equal(PiEstimate.Z95, PrecisionPlan.Z95);
 
     [Theory]
     [MemberData(nameof(Targets))]

@@ -1,4 +1,4 @@
-using Pi.Orleans.Grains.Precision;
+using Pi.Orleans.Core.Precision;
 
 namespace Pi.Orleans.Grains.Tests.Precision;
 
@@ -12,7 +12,7 @@ public sealed class ThroughputTests
 
     [Fact]
     public void SingleModeRunsOnOneSlotAtATime() =>
-        Assert.Equal(32.0, Measured.SecondsFor(3_200_000_000, CalculationMode.Single));
+        Assert.Equal(32.0, Measured.SecondsFor(3_200_000_000, oneSlot: true));
 
     [Theory]
     [InlineData(0, 8)]
@@ -33,16 +33,16 @@ public sealed class ThroughputTests
 
     [Fact]
     public void TheEtaOfARunningCalculationIsItsRemainingPointsAtTheRate() =>
-        Assert.Equal(2.5, Measured.EtaSeconds(CalculationStatus.Running, CalculationMode.Distributed, 3_000_000_000, 1_000_000_000));
+        Assert.Equal(2.5, Measured.EtaSeconds(CalculationStatus.Running.IsActive(), oneSlot: false, 3_000_000_000, 1_000_000_000));
 
     [Theory]
     [InlineData(CalculationStatus.Completed)]
     [InlineData(CalculationStatus.Failed)]
     [InlineData(CalculationStatus.Cancelled)]
     public void AFinishedCalculationHasNothingLeft(CalculationStatus status) =>
-        Assert.Equal(0, new Throughput(0, 0, 1).EtaSeconds(status, CalculationMode.Distributed, 3_000, 1_000));
+        Assert.Equal(0, new Throughput(0, 0, 1).EtaSeconds(status.IsActive(), oneSlot: false, 3_000, 1_000));
 
     [Fact]
     public void ARunningCalculationWithoutAMeasuredRateHasAnUnknownEta() =>
-        Assert.Null(new Throughput(0, 8, 4).EtaSeconds(CalculationStatus.Pending, CalculationMode.Distributed, 3_000, 0));
+        Assert.Null(new Throughput(0, 8, 4).EtaSeconds(CalculationStatus.Pending.IsActive(), oneSlot: false, 3_000, 0));
 }

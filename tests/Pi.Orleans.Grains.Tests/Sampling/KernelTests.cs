@@ -1,5 +1,5 @@
 using System.Runtime.Intrinsics;
-using Pi.Orleans.Grains.Sampling;
+using Pi.Orleans.Core.Sampling;
 
 namespace Pi.Orleans.Grains.Tests.Sampling;
 

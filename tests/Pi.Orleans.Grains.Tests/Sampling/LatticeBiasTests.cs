@@ -1,4 +1,4 @@
-using Pi.Orleans.Grains.Sampling;
+using Pi.Orleans.Core.Sampling;
 
 namespace Pi.Orleans.Grains.Tests.Sampling;
 

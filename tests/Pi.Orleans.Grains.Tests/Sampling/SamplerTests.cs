@@ -1,5 +1,5 @@
-using Pi.Orleans.Grains.Calculations;
-using Pi.Orleans.Grains.Sampling;
+using Pi.Orleans.Core.Planning;
+using Pi.Orleans.Core.Sampling;
 
 namespace Pi.Orleans.Grains.Tests.Sampling;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
+using Pi.Orleans.Core.Estimates;
+using Pi.Orleans.Core.Scheduling;
 using Pi.Orleans.Grains.Calculations;
-using Pi.Orleans.Grains.Scheduling;
 
 namespace Pi.Orleans.Grains.Tests.Scheduling;
 
@@ -202,8 +203,8 @@ public sealed class ChunkSchedulerTests
         var options = new PiOptions { InFlightPerSlot = 3 };
         var silos = new[] { Silo("a", 2), Silo("b", 2) };
 
-        var single = ChunkScheduler.Create(CalculationMode.Single, 100, index => index, options, _time).Dispatch(silos);
-        var distributed = ChunkScheduler.Create(CalculationMode.Distributed, 100, index => index, options, _time).Dispatch(silos);
+        var single = ChunkScheduler.Create(singleSilo: true, 100, index => index, options.ToScheduling(), _time).Dispatch(silos);
+        var distributed = ChunkScheduler.Create(singleSilo: false, 100, index => index, options.ToScheduling(), _time).Dispatch(silos);
 
         Assert.Single(single);
         Assert.Equal(12, distributed.Count);
@@ -267,7 +268,7 @@ public sealed class ChunkSchedulerTests
         return done;
     }
 
-    private static SlotSnapshot Silo(string address, int slots) =>
+    private static SiloSlots Silo(string address, int slots) =>
         new(address, slots, Used: 0, Queued: 0, RunsChunks: true, ChunksCompleted: 0, PendingChunks: 0, Name: "name-" + address);
 
     private ChunkScheduler Balanced(int chunks, int maxAttempts = 8, int perSlot = 2) =>

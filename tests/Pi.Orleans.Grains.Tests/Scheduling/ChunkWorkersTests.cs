@@ -1,4 +1,5 @@
-using Pi.Orleans.Grains.Scheduling;
+using Pi.Orleans.Core.Estimates;
+using Pi.Orleans.Core.Scheduling;
 
 namespace Pi.Orleans.Grains.Tests.Scheduling;
 
@@ -7,7 +8,7 @@ public sealed class ChunkWorkersTests
     [Fact]
     public void TheSameReadingGivesTheSameListOfChunkRunningSilosAndANewReadingANewOne()
     {
-        IReadOnlyList<SlotSnapshot> reading = [Silo("front", runsChunks: false), Silo("a", runsChunks: true)];
+        IReadOnlyList<SiloSlots> reading = [Silo("front", runsChunks: false), Silo("a", runsChunks: true)];
         var workers = new ChunkWorkers();
 
         var first = workers.Of(reading);
@@ -19,5 +20,5 @@ public sealed class ChunkWorkersTests
         Assert.Equal(["a", "b"], next.Select(s => s.Silo));
     }
 
-    private static SlotSnapshot Silo(string address, bool runsChunks) => new(address, 2, 0, 0, runsChunks, 0, 0, address);
+    private static SiloSlots Silo(string address, bool runsChunks) => new(address, 2, 0, 0, runsChunks, 0, 0, address);
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
-using Pi.Orleans.Grains.Calculations;
-using Pi.Orleans.Grains.Scheduling;
+using Pi.Orleans.Core.Estimates;
+using Pi.Orleans.Core.Planning;
+using Pi.Orleans.Core.Scheduling;
 
 namespace Pi.Orleans.Grains.Tests.Scheduling;
 
@@ -69,7 +70,7 @@ public sealed class SpeculationTests
     public void AttemptsThatRunOverdueLeaveTheWindowSoTheirDuplicatesGoOutEvenWhenEverySiloHasOneStuck()
     {
         var scheduler = ChunkScheduler.Create(
-            CalculationMode.Distributed, 4, i => i, new PiOptions { InFlightPerSlot = 1 }, _time, _ => (long)Rate);
+            singleSilo: false, 4, i => i, new PiOptions { InFlightPerSlot = 1 }.ToScheduling(), _time, _ => (long)Rate);
         var silos = new[] { Silo("a"), Silo("b") };
         var stuck = scheduler.Dispatch(silos);
         _time.Advance(TimeSpan.FromSeconds(2.5));
@@ -137,7 +138,7 @@ public sealed class SpeculationTests
         var options = new PiOptions();
         var slow = new VirtualSilo("a", 1, Rate, speed: 0.3);
         var fast = new VirtualSilo("b", 1, Rate);
-        var plan = ChunkPlan.ForCluster(20_000_000_000, [slow.Snapshot, fast.Snapshot], options);
+        var plan = ChunkPlan.ForCluster(20_000_000_000, [slow.Snapshot, fast.Snapshot], options.ToPlanning());
         var run = new VirtualRun(plan, options, slow, fast);
 
         var took = run.Run(limit: TimeSpan.FromSeconds(60));
@@ -148,7 +149,7 @@ public sealed class SpeculationTests
     }
 
     private ChunkScheduler Scheduler(int chunks, long pointsPerChunk) =>
-        ChunkScheduler.Create(CalculationMode.Distributed, chunks, i => i, new PiOptions(), _time, _ => pointsPerChunk);
+        ChunkScheduler.Create(singleSilo: false, chunks, i => i, new PiOptions().ToScheduling(), _time, _ => pointsPerChunk);
 
-    private static SlotSnapshot Silo(string name, double rate = Rate) => new(name, 1, 0, 0, RunsChunks: true, 0, 0, name, rate);
+    private static SiloSlots Silo(string name, double rate = Rate) => new(name, 1, 0, 0, RunsChunks: true, 0, 0, name, rate);
 }

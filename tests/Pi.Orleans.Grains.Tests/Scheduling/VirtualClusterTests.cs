@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
-using Pi.Orleans.Grains.Scheduling;
+using Pi.Orleans.Core.Estimates;
+using Pi.Orleans.Core.Scheduling;
 
 namespace Pi.Orleans.Grains.Tests.Scheduling;
 
@@ -19,7 +20,7 @@ public sealed class VirtualClusterTests
     [Fact]
     public void EveryChunkSucceedsOnceWhileTheWindowGrowsWithJoiningSilosAndADeadSiloIsAvoided()
     {
-        var scheduler = ChunkScheduler.Create(CalculationMode.Distributed, Chunks, index => index, new PiOptions(), _time);
+        var scheduler = ChunkScheduler.Create(singleSilo: false, Chunks, index => index, new PiOptions().ToScheduling(), _time);
         var running = new PriorityQueue<(ChunkDispatch Dispatch, bool Succeeds), DateTimeOffset>();
         var succeeded = new List<int>();
         var sentTo = new Dictionary<string, int>();
@@ -71,9 +72,9 @@ public sealed class VirtualClusterTests
     private TimeSpan Elapsed() => _time.GetUtcNow() - _start;
 
     // a from the start, b from 5 s, and c (which fails every attempt) until membership drops it at 20 s.
-    private List<SlotSnapshot> Silos()
+    private List<SiloSlots> Silos()
     {
-        var silos = new List<SlotSnapshot> { Silo("a", 2) };
+        var silos = new List<SiloSlots> { Silo("a", 2) };
         if (Elapsed() >= BJoins)
         {
             silos.Add(Silo("b", 4));
@@ -106,6 +107,6 @@ public sealed class VirtualClusterTests
         _time.Advance(next - now);
     }
 
-    private static SlotSnapshot Silo(string address, int slots) =>
+    private static SiloSlots Silo(string address, int slots) =>
         new(address, slots, Used: 0, Queued: 0, RunsChunks: true, ChunksCompleted: 0, PendingChunks: 0, Name: address);
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
-using Pi.Orleans.Grains.Calculations;
-using Pi.Orleans.Grains.Scheduling;
+using Pi.Orleans.Core.Estimates;
+using Pi.Orleans.Core.Planning;
+using Pi.Orleans.Core.Scheduling;
 
 namespace Pi.Orleans.Grains.Tests.Scheduling;
 
@@ -23,7 +24,7 @@ internal sealed class VirtualRun(ChunkPlan plan, PiOptions options, params Virtu
     public TimeSpan Run(TimeSpan limit)
     {
         var start = _time.GetUtcNow();
-        Scheduler = ChunkScheduler.Create(CalculationMode.Distributed, plan.ChunkCount, i => i, options, _time, plan.PointsOf);
+        Scheduler = ChunkScheduler.Create(singleSilo: false, plan.ChunkCount, i => i, options.ToScheduling(), _time, plan.PointsOf);
         var byName = silos.ToDictionary(s => s.Name);
         while (!Scheduler.IsDone)
         {
@@ -32,7 +33,7 @@ internal sealed class VirtualRun(ChunkPlan plan, PiOptions options, params Virtu
 
             // ClusterSlots leaves out a silo that does not answer (frozen).
             var now = _time.GetUtcNow();
-            List<SlotSnapshot> view = [.. silos.Where(s => now < s.FrozenFrom || now >= s.FrozenUntil).Select(s => s.Snapshot)];
+            List<SiloSlots> view = [.. silos.Where(s => now < s.FrozenFrom || now >= s.FrozenUntil).Select(s => s.Snapshot)];
             foreach (var dispatch in Scheduler.Dispatch(view))
             {
                 Sent.Add((elapsed, dispatch));

@@ -1,4 +1,5 @@
-using Pi.Orleans.Grains.Scheduling;
+using Pi.Orleans.Core.Estimates;
+using Pi.Orleans.Core.Scheduling;
 
 namespace Pi.Orleans.Grains.Tests.Scheduling;
 
@@ -19,7 +20,7 @@ internal sealed class VirtualSilo(string name, int slots, double rate, double sp
 
     public DateTimeOffset FrozenUntil { get; set; } = DateTimeOffset.MaxValue;
 
-    public SlotSnapshot Snapshot => new(name, slots, _running.Count, _waiting.Count, RunsChunks: true, 0, 0, name, rate);
+    public SiloSlots Snapshot => new(name, slots, _running.Count, _waiting.Count, RunsChunks: true, 0, 0, name, rate);
 
     public void Add(ChunkDispatch dispatch, long points) => _waiting.AddLast(new Job(dispatch, points));
 

@@ -1,11 +1,10 @@
-using Microsoft.Extensions.Options;
-using Pi.Orleans.Grains.Slots;
+using Pi.Orleans.Core.Estimates;
 
 namespace Pi.Orleans.Grains.Tests.Slots;
 
 public sealed class SlotRateTests
 {
-    private readonly SlotRate _rate = new(Options.Create(new PiOptions()));
+    private readonly SlotRate _rate = new(new PiOptions().Kernel);
 
     [Fact]
     public void ASiloThatHasComputedNothingKnowsNoRate()

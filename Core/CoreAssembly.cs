@@ -1,4 +1,0 @@
-namespace Pi.Orleans.Core;
-
-/// <summary>Marks the Orleans-free core assembly (sampling, precision, planning, scheduling, estimates).</summary>
-public static class CoreAssembly;
