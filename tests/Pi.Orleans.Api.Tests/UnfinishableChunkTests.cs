@@ -2,6 +2,9 @@ using System.Net;
 using System.Text.Json;
 using Pi.Orleans.Api.Tests.Infrastructure;
 using Pi.Orleans.Client;
+using Pi.Orleans.Core.Estimates;
+using Pi.Orleans.Core.Planning;
+using Pi.Orleans.Grains;
 
 namespace Pi.Orleans.Api.Tests;
 
@@ -41,5 +44,13 @@ public sealed class UnfinishableChunkTests
         Assert.Contains("points/s per slot", reason, StringComparison.Ordinal);
         Assert.Contains("Orleans' response timeout", reason, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+
+        // The Api refuses in the words of the planner the grain calls: its body chunk is every point, whatever the rate
+        // and the slots (which only shape the tapered tail, so the count is left free).
+        var planned = ChunkPlanner.Plan(HugeChunk, [new SiloSlots("s", 1, 0, 0, true, 0, 0, "s", 1e9)], UnfinishableOptions.ToPlanning());
+        Assert.True(planned.IsRefused);
+        Assert.Matches($"^{HugeChunk} points need [0-9]+ chunks of {planned.Plan.ChunkPoints} points, ", reason);
     }
+
+    private static PiOptions UnfinishableOptions => new() { MaxChunks = 1, ChunkPoints = HugeChunk, MaxTotalPoints = HugeChunk };
 }
