@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Pi.Orleans.Grains.Calculations;
 
-public sealed partial class CalculationGrain
+internal sealed partial class CalculationGrain
 {
     [LoggerMessage(Message = "Calculation {CalculationId} accepted: {TotalPoints} points, {Mode}, seed {Seed}, {Chunks} chunks")]
     private static partial void LogAccepted(ILogger logger, LogLevel level, Guid calculationId, long totalPoints, CalculationMode mode, ulong seed, int chunks);

@@ -1,6 +1,6 @@
 namespace Pi.Orleans.Grains.Calculations;
 
-public sealed partial class CalculationGrain
+internal sealed partial class CalculationGrain
 {
     private readonly Dictionary<string, int> _working = [];
     private readonly ProgressWatchers<IProgressObserver> _watchers = new(time);

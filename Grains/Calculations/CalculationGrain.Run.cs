@@ -5,7 +5,7 @@ using Pi.Orleans.Grains.Placement;
 
 namespace Pi.Orleans.Grains.Calculations;
 
-public sealed partial class CalculationGrain
+internal sealed partial class CalculationGrain
 {
     // stopSending: deactivation; the chunks in flight still finish and are recorded. cancellationToken: stop at once.
     private async Task RunAsync(CancellationToken stopSending, CancellationToken cancellationToken)

@@ -14,7 +14,7 @@ namespace Pi.Orleans.Grains.Calculations;
 /// </summary>
 [CollectionAgeLimit(Minutes = 2)]
 [global::Orleans.Placement.PreferLocalPlacement]
-public sealed partial class CalculationGrain(
+internal sealed partial class CalculationGrain(
     [PersistentState("calculation", StorageNames.Calculations)] IPersistentState<CalculationState> state,
     IClusterReadings clusterSlots,
     ChunkComputer computer,

@@ -5,7 +5,7 @@ namespace Pi.Orleans.Grains.Calculations;
 /// the oldest finished ones dropped first. Admission counts only the pending and running entries, so its work is bounded
 /// by the active calculations, not by the entries.
 /// </summary>
-public sealed class CalculationIndexEntries
+internal sealed class CalculationIndexEntries
 {
     /// <summary>Entries kept; older ones are dropped from the list (their calculations stay readable by id while retained).</summary>
     public const int Capacity = 1000;

@@ -6,7 +6,7 @@ namespace Pi.Orleans.Grains.Calculations;
 /// through this one grain; changes are written in batches, at most every <see cref="FlushEvery"/>, and on deactivation:
 /// a crash can lose the last second of index changes, never a calculation (its own grain state is the record).
 /// </summary>
-public sealed class CalculationIndexGrain(
+internal sealed class CalculationIndexGrain(
     [PersistentState("index", StorageNames.Calculations)] IPersistentState<CalculationIndexState> state,
     TimeProvider time) : Grain, ICalculationIndexGrain
 {

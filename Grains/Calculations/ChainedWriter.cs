@@ -5,7 +5,7 @@ namespace Pi.Orleans.Grains.Calculations;
 /// because two overlapping writes of one state conflict on the ETag. Progress writes come at most every <c>interval</c>.
 /// Plain code with no Orleans types.
 /// </summary>
-public sealed class ChainedWriter(Func<Task> write, TimeSpan interval, TimeProvider time)
+internal sealed class ChainedWriter(Func<Task> write, TimeSpan interval, TimeProvider time)
 {
     private const int FinalAttempts = 5;
     private Task _last = Task.CompletedTask;

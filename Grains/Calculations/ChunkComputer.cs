@@ -9,7 +9,7 @@ using Pi.Orleans.Grains.Slots;
 namespace Pi.Orleans.Grains.Calculations;
 
 /// <summary>Computes one chunk on this silo: waits for one of its slots, samples off the grain scheduler, and records the span and metrics.</summary>
-public sealed partial class ChunkComputer(
+internal sealed partial class ChunkComputer(
     ChunkSlots slots, SlotRate rate, ILocalSiloDetails silo, PiInstruments instruments, IOptions<PiOptions> options, ILogger<ChunkComputer> logger)
 {
     /// <summary>This silo's name, as results report it.</summary>

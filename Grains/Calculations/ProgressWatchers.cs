@@ -4,7 +4,7 @@ namespace Pi.Orleans.Grains.Calculations;
 /// Who watches a calculation's progress and when they are due an update, as plain code with no Orleans types: at most every
 /// 100 ms, and always when forced (a status change); a watcher that has not renewed for 30 s is dropped.
 /// </summary>
-public sealed class ProgressWatchers<TWatcher>(TimeProvider time)
+internal sealed class ProgressWatchers<TWatcher>(TimeProvider time)
     where TWatcher : notnull
 {
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);

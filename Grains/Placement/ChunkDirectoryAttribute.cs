@@ -7,7 +7,7 @@ namespace Pi.Orleans.Grains.Placement;
 /// otherwise; <c>[GrainDirectory]</c> names one directory unconditionally, and an unregistered name fails every call.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false)]
-public sealed class ChunkDirectoryAttribute : Attribute, IGrainPropertiesProviderAttribute
+internal sealed class ChunkDirectoryAttribute : Attribute, IGrainPropertiesProviderAttribute
 {
     public void Populate(IServiceProvider services, Type grainClass, GrainType grainType, Dictionary<string, string> properties)
     {

@@ -6,7 +6,7 @@ namespace Pi.Orleans.Grains.Placement;
 /// evenly instead of by chance.
 /// </summary>
 [GenerateSerializer, Immutable, SuppressReferenceTracking, Alias("pi.SlotAwarePlacement")]
-public sealed class SlotAwarePlacement : PlacementStrategy
+internal sealed class SlotAwarePlacement : PlacementStrategy
 {
     /// <summary>The one instance.</summary>
     public static SlotAwarePlacement Singleton { get; } = new();

@@ -4,4 +4,4 @@ namespace Pi.Orleans.Grains.Placement;
 
 /// <summary>Marks a grain class for <see cref="SlotAwarePlacement"/>.</summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false)]
-public sealed class SlotAwarePlacementAttribute() : PlacementAttribute(SlotAwarePlacement.Singleton);
+internal sealed class SlotAwarePlacementAttribute() : PlacementAttribute(SlotAwarePlacement.Singleton);

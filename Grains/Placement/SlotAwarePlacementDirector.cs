@@ -3,7 +3,7 @@ using Orleans.Runtime.Placement;
 namespace Pi.Orleans.Grains.Placement;
 
 /// <summary>Honours the caller's target silo when it is compatible; otherwise picks a compatible silo at random.</summary>
-public sealed class SlotAwarePlacementDirector : IPlacementDirector
+internal sealed class SlotAwarePlacementDirector : IPlacementDirector
 {
     public Task<SiloAddress> OnAddActivation(PlacementStrategy strategy, PlacementTarget target, IPlacementContext context)
     {

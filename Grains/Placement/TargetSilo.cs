@@ -1,7 +1,7 @@
 namespace Pi.Orleans.Grains.Placement;
 
 /// <summary>Names the silo that the next grain activation made by this call chain should be placed on.</summary>
-public static class TargetSilo
+internal static class TargetSilo
 {
     /// <summary>The request-context key the placement director reads.</summary>
     public const string Key = "pi.target-silo";

@@ -8,7 +8,7 @@ namespace Pi.Orleans.Grains.Slots;
 
 /// <summary>Runs on every silo and answers for its <see cref="ChunkSlots"/>.</summary>
 [Reentrant]
-public sealed class SlotsService(
+internal sealed class SlotsService(
     GrainId grainId,
     Silo silo,
     ILoggerFactory loggerFactory,
