@@ -16,16 +16,20 @@ public static class FaultSchedule
         FaultKind.Partition, FaultKind.Impairment,
     ];
 
-    // Kinds added since: each draws from a stream of its own and lands anywhere in its round, overlapping the others as
-    // faults do anyway; joining the first kinds' spacing would have moved all of them.
+    // Kinds added since, the menu a new fault joins (append it here and to FaultKind): each draws from a stream of its own
+    // and lands anywhere in its round, overlapping the others as faults do anyway; joining the first kinds' spacing would
+    // have moved all of them.
     private static readonly FaultKind[] AddedKinds = [FaultKind.Freeze, FaultKind.Slow];
 
-    public static IReadOnlyList<ScheduledFault> Build(int seed, TimeSpan duration)
+    public static IReadOnlyList<ScheduledFault> Build(int seed, TimeSpan duration) => Build(seed, duration, AddedKinds);
+
+    /// <summary>The schedule with <paramref name="added"/> as the menu of added kinds; the tests add a kind that does not exist yet.</summary>
+    internal static IReadOnlyList<ScheduledFault> Build(int seed, TimeSpan duration, IReadOnlyList<FaultKind> added)
     {
         var rounds = Math.Max(1, (int)Math.Round(duration.TotalMinutes / 4));
         var warmUp = TimeSpan.FromSeconds(Math.Min(15, duration.TotalSeconds / 8));
         var span = duration - warmUp - Margin;
-        return [.. First(seed, rounds, warmUp, span).Concat(AddedKinds.SelectMany(k => Added(k, seed, rounds, warmUp, span))).OrderBy(f => f.At)];
+        return [.. First(seed, rounds, warmUp, span).Concat(added.SelectMany(k => Added(k, seed, rounds, warmUp, span))).OrderBy(f => f.At)];
     }
 
     private static List<ScheduledFault> First(int seed, int rounds, TimeSpan warmUp, TimeSpan span)
@@ -42,7 +46,8 @@ public static class FaultSchedule
 
     private static List<ScheduledFault> Added(FaultKind kind, int seed, int rounds, TimeSpan warmUp, TimeSpan span)
     {
-        // A stream per kind, derived from the seed and the kind's (append-only) number.
+        // A stream per kind, derived from the seed and the kind's number alone: neither the menu's order nor another kind
+        // moves it. So FaultKind is append only (FaultScheduleTests pins the numbers).
         var random = new Random(unchecked(seed ^ (int)(0x9E3779B9u * (uint)((int)kind + 1))));
         var round = span / rounds;
         return [.. Enumerable.Range(0, rounds).Select(i => new ScheduledFault(

@@ -6,7 +6,7 @@ public sealed class FaultScheduleTests
 {
     private const int CommittedSeed = 20_260_314;
 
-    // The schedule of docs/experiments/chaos/report.md (seed 20260314, 600 s), to the tick, as the code of that report drew it.
+    // The schedule of results/chaos/report.md (seed 20260314, 600 s), to the tick, as the code of that report drew it.
     private static readonly ScheduledFault[] CommittedReport =
     [
         Row(34.5678870, FaultKind.RedisRestart, 4, 772),
@@ -84,6 +84,36 @@ public sealed class FaultScheduleTests
         var added = FaultSchedule.Build(CommittedSeed, TimeSpan.FromMinutes(10)).Where(f => !FirstKinds.Contains(f.Kind));
 
         Assert.Equal(AddedIn10Minutes, added);
+    }
+
+    [Fact]
+    public void AddingAKindToTheMenuLeavesEveryExistingKindsScheduleAsItWas()
+    {
+        // A kind that does not exist yet: the next FaultKind number, appended to the menu as a new fault would be.
+        var next = (FaultKind)Enum.GetValues<FaultKind>().Length;
+        var today = FaultSchedule.Build(CommittedSeed, TimeSpan.FromMinutes(10));
+
+        var tomorrow = FaultSchedule.Build(CommittedSeed, TimeSpan.FromMinutes(10), [FaultKind.Freeze, FaultKind.Slow, next]);
+
+        Assert.Equal(today, tomorrow.Where(f => f.Kind != next));
+        Assert.Equal(2, tomorrow.Count(f => f.Kind == next));
+        Assert.Equal(CommittedReport, FirstKindsOf(tomorrow));
+        Assert.Equal(AddedIn10Minutes, tomorrow.Where(f => f.Kind is FaultKind.Freeze or FaultKind.Slow));
+    }
+
+    [Fact]
+    public void TheMenusOrderDoesNotMoveAnyKind() =>
+        Assert.Equal(
+            FaultSchedule.Build(CommittedSeed, TimeSpan.FromMinutes(10)),
+            FaultSchedule.Build(CommittedSeed, TimeSpan.FromMinutes(10), [FaultKind.Slow, FaultKind.Freeze]));
+
+    [Fact]
+    public void FaultKindNumbersAreAppendOnly()
+    {
+        // Each added kind's stream is derived from its number: renumbering one would silently move its faults.
+        Assert.Equal(7, (int)FaultKind.Freeze);
+        Assert.Equal(8, (int)FaultKind.Slow);
+        Assert.Equal(FirstKinds, Enum.GetValues<FaultKind>().Take(FirstKinds.Length));
     }
 
     private static List<ScheduledFault> FirstKindsOf(IEnumerable<ScheduledFault> schedule) => [.. schedule.Where(f => FirstKinds.Contains(f.Kind))];
