@@ -1,4 +1,5 @@
 using Pi.Orleans.Cli;
 using Spectre.Console;
 
-return await CliApp.RunAsync(args, AnsiConsole.Console);
+var errors = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+return await CliApp.RunAsync(args, AnsiConsole.Console, errors);

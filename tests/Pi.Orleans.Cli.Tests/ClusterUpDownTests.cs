@@ -1,6 +1,7 @@
 using Pi.Orleans.Cli.Cluster;
 using Pi.Orleans.Cli.Tests.Infrastructure;
 using Pi.Orleans.Client;
+using Pi.Orleans.Harness.CommandLine;
 
 namespace Pi.Orleans.Cli.Tests;
 
@@ -73,7 +74,7 @@ public sealed class ClusterUpDownTests : IAsyncDisposable
     {
         var (code, output) = await UpAsync("--silo-dir", _dir);
 
-        Assert.Equal(1, code);
+        Assert.Equal(ExitCodes.Failure, code);
         Assert.Contains("--silo-dir must hold a Silo build", output);
         Assert.Null(ClusterState.Read(_dir));
     }

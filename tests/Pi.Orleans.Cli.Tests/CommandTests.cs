@@ -1,4 +1,5 @@
 using Pi.Orleans.Cli.Tests.Infrastructure;
+using Pi.Orleans.Harness.CommandLine;
 
 namespace Pi.Orleans.Cli.Tests;
 
@@ -57,7 +58,7 @@ public sealed class CommandTests(EmbeddedApiFixture api)
     {
         var (code, output) = await CapturedConsole.RunAsync("--api", api.Url, "get", Guid.NewGuid().ToString());
 
-        Assert.Equal(1, code);
+        Assert.Equal(ExitCodes.ApiError, code);
         Assert.Contains("Error 404", output);
     }
 
@@ -75,7 +76,7 @@ public sealed class CommandTests(EmbeddedApiFixture api)
     {
         var (code, output) = await CapturedConsole.RunAsync("--api", api.Url, "submit", "--points", "1e12", "--mode", "single");
 
-        Assert.Equal(1, code);
+        Assert.Equal(ExitCodes.ApiError, code);
         Assert.Contains("Error 400", output);
         Assert.Contains("total_points", output);
     }
@@ -106,7 +107,7 @@ public sealed class CommandTests(EmbeddedApiFixture api)
     {
         var (code, output) = await CapturedConsole.RunAsync("--api", "http://127.0.0.1:1", "list");
 
-        Assert.Equal(1, code);
+        Assert.Equal(ExitCodes.Unreachable, code);
         Assert.Contains("Cannot reach the API at http://127.0.0.1:1", output);
     }
 }

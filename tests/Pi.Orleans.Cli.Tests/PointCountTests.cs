@@ -1,4 +1,4 @@
-using Pi.Orleans.Cli.Parsing;
+using Pi.Orleans.Harness.CommandLine;
 
 namespace Pi.Orleans.Cli.Tests;
 

@@ -1,4 +1,5 @@
-using Spectre.Console;
+using Pi.Orleans.Experiments.Tests.Infrastructure;
+using Pi.Orleans.Harness.CommandLine;
 
 namespace Pi.Orleans.Experiments.Tests;
 
@@ -7,10 +8,34 @@ public sealed class ExperimentsAppTests
     [Fact]
     public async Task AnUnknownExperimentIsRefusedWithANonZeroExitCode()
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(new StringWriter()) });
+        var (code, _) = await CapturedConsole.RunAsync("no-such-experiment");
 
-        var code = await ExperimentsApp.RunAsync(["no-such-experiment"], console, TestContext.Current.CancellationToken);
+        Assert.Equal(ExitCodes.InvalidArguments, code);
+    }
 
-        Assert.NotEqual(0, code);
+    [Fact]
+    public async Task ABadValueIsInvalidArgumentsAndWritesNothing()
+    {
+        var output = Path.Combine(Path.GetTempPath(), "pi-exp-" + Guid.NewGuid().ToString("N"));
+
+        var (code, text) = await CapturedConsole.RunAsync("simulate", "--min", "3", "--max", "2", "--out", output);
+
+        Assert.Equal(ExitCodes.InvalidArguments, code);
+        Assert.Contains("--min must be at least 1", text);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Theory]
+    [InlineData("local")]
+    [InlineData("simulate")]
+    [InlineData("kubernetes")]
+    [InlineData("autoscale")]
+    [InlineData("chaos")]
+    public void EveryExperimentIsATopLevelCommandWhoseOutHelpNamesItsResultsFolder(string experiment)
+    {
+        var command = Assert.Single(ExperimentsApp.Build(new CapturedConsole().Console).Subcommands, c => c.Name == experiment);
+
+        var output = Assert.Single(command.Options, o => o.Name == "--out");
+        Assert.Contains($"results/{experiment}", output.Description);
     }
 }

@@ -1,4 +1,4 @@
-using Pi.Orleans.Cli.Experiments.Chaos;
+using Pi.Orleans.Experiments.Chaos;
 using Pi.Orleans.Reliability.Tests.Infrastructure;
 using Pi.Orleans.Testing;
 using Spectre.Console;

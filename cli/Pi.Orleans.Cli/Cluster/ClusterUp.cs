@@ -1,5 +1,3 @@
-using Pi.Orleans.Cli.Experiments;
-using Pi.Orleans.Cli.Experiments.Local;
 using Pi.Orleans.Harness;
 
 namespace Pi.Orleans.Cli.Cluster;
@@ -13,14 +11,14 @@ public static class ClusterUp
         var directory = Directory.CreateDirectory(request.StateDirectory).FullName;
         if (ClusterState.Read(directory) is { } existing && existing.Processes.Any(p => OsProcess.IsRunning(p.Pid, p.Marker)))
         {
-            throw new ExperimentException($"A cluster is already up ({Path.Combine(directory, ClusterState.FileName)}, {existing.Url}); run `pi cluster down` first.");
+            throw new HarnessException($"A cluster is already up ({Path.Combine(directory, ClusterState.FileName)}, {existing.Url}); run `pi cluster down` first.");
         }
 
         var hosts = HostBinaries.Find(request.RepositoryRoot, request.Configuration);
         var siloDll = request.SiloDirectory is { } dir ? Path.GetFullPath(Path.Combine(dir, "Pi.Orleans.Silo.dll")) : hosts.SiloDll;
         if (!File.Exists(siloDll))
         {
-            throw new ExperimentException($"{siloDll} is missing; --silo-dir must hold a Silo build.");
+            throw new HarnessException($"{siloDll} is missing; --silo-dir must hold a Silo build.");
         }
 
         var options = new LocalClusterOptions

@@ -5,17 +5,14 @@ using Spectre.Console;
 namespace Pi.Orleans.Cli.Commands;
 
 /// <summary>`pi cluster down`: stops what `pi cluster up` started, silos first and Redis last.</summary>
-internal sealed class ClusterDownCommand : Command
+internal sealed class ClusterDownCommand : ApiCommand
 {
-    private readonly IAnsiConsole _console;
     private readonly Option<string> _dir = StateDirectoryOption();
 
-    public ClusterDownCommand(IAnsiConsole console, ApiOption api)
-        : base("down", "Stop the cluster `pi cluster up` started: the silos first (SIGTERM, then SIGKILL after 30 s), redis-server last.")
+    public ClusterDownCommand(IAnsiConsole console, GlobalOptions global)
+        : base("down", "Stop the cluster `pi cluster up` started: the silos first (SIGTERM, then SIGKILL after 30 s), redis-server last.", console, global)
     {
-        _console = console;
         Options.Add(_dir);
-        SetAction((parse, ct) => CommandRunner.RunAsync(console, api.UrlOf(parse), () => RunAsync(parse, ct), ct));
     }
 
     /// <summary>`--dir`: where `pi cluster up` keeps cluster.json and the logs.</summary>
@@ -25,11 +22,11 @@ internal sealed class ClusterDownCommand : Command
         DefaultValueFactory = _ => ClusterState.DefaultDirectory,
     };
 
-    private async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    protected override async Task<int> ExecuteAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         var directory = parse.GetValue(_dir)!;
         var stopped = await ClusterDown.RunAsync(directory, cancellationToken);
-        _console.WriteLine(stopped is { } count ? $"Stopped {count} process(es)." : $"No cluster is up ({Path.Combine(directory, ClusterState.FileName)} does not exist).");
+        Console.WriteLine(stopped is { } count ? $"Stopped {count} process(es)." : $"No cluster is up ({Path.Combine(directory, ClusterState.FileName)} does not exist).");
         return 0;
     }
 }

@@ -5,10 +5,8 @@ using Spectre.Console;
 namespace Pi.Orleans.Cli.Commands;
 
 /// <summary>`pi cluster up`: redis-server, the Api and N worker silos here, detached; prints the Api's URL.</summary>
-internal sealed class ClusterUpCommand : Command
+internal sealed class ClusterUpCommand : ApiCommand
 {
-    private readonly IAnsiConsole _console;
-    private readonly ApiOption _api;
     private readonly Option<int> _workers = new("--workers") { Description = "Worker silos (default 1).", DefaultValueFactory = _ => 1 };
     private readonly Option<int?> _apiPort = new("--api-port") { Description = "The Api's HTTP port on 127.0.0.1 (default: a free port)." };
     private readonly Option<int?> _redisPort = new("--redis-port") { Description = "redis-server's port on 127.0.0.1 (default: a free port)." };
@@ -22,19 +20,16 @@ internal sealed class ClusterUpCommand : Command
     private readonly Option<string?> _repo = new("--repo") { Description = "Repository root (default: found above the current folder)." };
     private readonly Option<string> _configuration = new("--configuration", "-c") { Description = "Build configuration of the hosts (default Release).", DefaultValueFactory = _ => "Release" };
 
-    public ClusterUpCommand(IAnsiConsole console, ApiOption api)
-        : base("up", "Start redis-server, the Api and N worker silos on loopback that outlive this command; wait until the Api lists every worker; print its URL.")
+    public ClusterUpCommand(IAnsiConsole console, GlobalOptions global)
+        : base("up", "Start redis-server, the Api and N worker silos on loopback that outlive this command; wait until the Api lists every worker; print its URL.", console, global)
     {
-        (_console, _api) = (console, api);
         foreach (var o in new Option[] { _workers, _embedded, _apiPort, _redisPort, _appendOnly, _apiArgs, _siloArgs, _siloDir, _clusterId, _dir, _repo, _configuration })
         {
             Options.Add(o);
         }
-
-        SetAction((parse, ct) => CommandRunner.RunAsync(console, api.UrlOf(parse), () => RunAsync(parse, ct), ct));
     }
 
-    private async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    protected override async Task<int> ExecuteAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         var request = new ClusterUpRequest(parse.GetValue(_dir)!, parse.GetValue(_workers))
         {
@@ -46,7 +41,7 @@ internal sealed class ClusterUpCommand : Command
             SiloArguments = parse.GetValue(_siloArgs) ?? [],
             SiloDirectory = parse.GetValue(_siloDir),
             ClusterId = parse.GetValue(_clusterId),
-            ApiKey = parse.GetValue(_api.Key),
+            ApiKey = parse.GetValue(Api.Key),
             RepositoryRoot = parse.GetValue(_repo),
             Configuration = parse.GetValue(_configuration)!,
         };
@@ -62,8 +57,8 @@ internal sealed class ClusterUpCommand : Command
 
         var state = await ClusterUp.RunAsync(request, cancellationToken);
         var what = request.Embedded ? "the embedded Api" : $"{request.Workers} worker(s)";
-        _console.MarkupLine($"[green]Cluster up:[/] {what}; state and logs in {Markup.Escape(request.StateDirectory)}; stop it with `pi cluster down`.");
-        _console.WriteLine(state.Url);
+        Console.MarkupLine($"[green]Cluster up:[/] {what}; state and logs in {Markup.Escape(request.StateDirectory)}; stop it with `pi cluster down`.");
+        Console.WriteLine(state.Url);
         return 0;
     }
 }

@@ -1,37 +1,33 @@
 using System.CommandLine;
 using Pi.Orleans.Cli.Rendering;
+using Pi.Orleans.Harness.CommandLine;
 using Spectre.Console;
 
 namespace Pi.Orleans.Cli.Commands;
 
 /// <summary>`pi get ID [--watch]`.</summary>
-internal sealed class GetCommand : Command
+internal sealed class GetCommand : ApiCommand
 {
-    private readonly IAnsiConsole _console;
-    private readonly ApiOption _api;
     private readonly Argument<Guid> _id = new("id") { Description = "The calculation id." };
     private readonly Option<bool> _watch = new("--watch", "-w") { Description = "Follow the calculation live until it ends." };
 
-    public GetCommand(IAnsiConsole console, ApiOption api)
-        : base("get", "Show one calculation.")
+    public GetCommand(IAnsiConsole console, GlobalOptions global)
+        : base("get", "Show one calculation.", console, global)
     {
-        _console = console;
-        _api = api;
         Arguments.Add(_id);
         Options.Add(_watch);
-        SetAction((parse, ct) => CommandRunner.RunAsync(console, api.UrlOf(parse), () => RunAsync(parse, ct), ct));
     }
 
-    private async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    protected override async Task<int> ExecuteAsync(ParseResult parse, CancellationToken cancellationToken)
     {
-        using var api = _api.CreateClient(parse);
+        using var api = Api.CreateClient(parse);
         var calculation = await api.GetAsync(parse.GetValue(_id), cancellationToken);
         if (parse.GetValue(_watch) && !calculation.IsFinished)
         {
-            calculation = await new CalculationWatcher(_console, api).WatchAsync(calculation, cancellationToken);
+            calculation = await FollowAsync(parse, api, calculation, cancellationToken);
         }
 
-        CalculationView.Render(_console, calculation);
-        return parse.GetValue(_watch) ? CalculationView.ExitCode(calculation) : 0;
+        Write(parse, calculation, CalculationView.Render);
+        return parse.GetValue(_watch) ? CalculationView.ExitCode(calculation) : ExitCodes.Success;
     }
 }

@@ -1,14 +1,13 @@
 using System.CommandLine;
 using Pi.Orleans.Cli.Rendering;
+using Pi.Orleans.Harness.CommandLine;
 using Spectre.Console;
 
 namespace Pi.Orleans.Cli.Commands;
 
 /// <summary>`pi submit (--points 1e10 | --precision 1e-7) [--mode distributed] [--seed N] [--watch]`.</summary>
-internal sealed class SubmitCommand : Command
+internal sealed class SubmitCommand : ApiCommand
 {
-    private readonly IAnsiConsole _console;
-    private readonly ApiOption _api;
     private readonly Option<long?> _points = new("--points", "-n")
     {
         Description = "Points to sample, e.g. 1e10 or 20000000000.",
@@ -21,11 +20,9 @@ internal sealed class SubmitCommand : Command
     private readonly Option<ulong?> _seed = new("--seed") { Description = "Seed; the same seed gives the same result bit for bit." };
     private readonly Option<bool> _watch = new("--watch", "-w") { Description = "Follow a distributed calculation live until it ends." };
 
-    public SubmitCommand(IAnsiConsole console, ApiOption api)
-        : base("submit", "Submit a calculation.")
+    public SubmitCommand(IAnsiConsole console, GlobalOptions global)
+        : base("submit", "Submit a calculation.", console, global)
     {
-        _console = console;
-        _api = api;
         _mode.AcceptOnlyFromAmong("single", "distributed");
         Options.Add(_points);
         Options.Add(_precision);
@@ -39,12 +36,11 @@ internal sealed class SubmitCommand : Command
         Options.Add(_mode);
         Options.Add(_seed);
         Options.Add(_watch);
-        SetAction((parse, ct) => CommandRunner.RunAsync(console, api.UrlOf(parse), () => RunAsync(parse, ct), ct));
     }
 
-    private async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    protected override async Task<int> ExecuteAsync(ParseResult parse, CancellationToken cancellationToken)
     {
-        using var api = _api.CreateClient(parse);
+        using var api = Api.CreateClient(parse);
         var mode = parse.GetValue(_mode)!;
         var seed = parse.GetValue(_seed);
         var calculation = parse.GetValue(_precision) is { } precision
@@ -52,14 +48,14 @@ internal sealed class SubmitCommand : Command
             : await api.SubmitAsync(parse.GetValue(_points)!.Value, mode, seed, cancellationToken);
         if (parse.GetValue(_watch) && !calculation.IsFinished)
         {
-            calculation = await new CalculationWatcher(_console, api).WatchAsync(calculation, cancellationToken);
+            calculation = await FollowAsync(parse, api, calculation, cancellationToken);
         }
-        else if (!calculation.IsFinished)
+        else if (!calculation.IsFinished && !Json(parse))
         {
-            _console.MarkupLine($"Accepted [bold]{calculation.Id}[/]. Follow it with: [grey]pi get {calculation.Id} --watch[/]");
+            Console.MarkupLine($"Accepted [bold]{calculation.Id}[/]. Follow it with: [grey]pi get {calculation.Id} --watch[/]");
         }
 
-        CalculationView.Render(_console, calculation);
+        Write(parse, calculation, CalculationView.Render);
         return CalculationView.ExitCode(calculation);
     }
 }

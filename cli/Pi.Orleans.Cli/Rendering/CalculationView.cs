@@ -1,5 +1,5 @@
 using Pi.Orleans.Client;
-using Pi.Orleans.Cli.Parsing;
+using Pi.Orleans.Harness.CommandLine;
 using Spectre.Console;
 
 namespace Pi.Orleans.Cli.Rendering;
@@ -53,6 +53,6 @@ internal static class CalculationView
         console.Write(table);
     }
 
-    /// <summary>0 for a completed or still running calculation, 1 for a failed or cancelled one.</summary>
-    public static int ExitCode(Calculation c) => c.Status is "failed" or "cancelled" ? 1 : 0;
+    /// <summary>Success for a completed or still running calculation, Failure for a failed or cancelled one.</summary>
+    public static int ExitCode(Calculation c) => c.Status is "failed" or "cancelled" ? ExitCodes.Failure : ExitCodes.Success;
 }

@@ -1,9 +1,0 @@
-namespace Pi.Orleans.Cli.Experiments.Chaos;
-
-/// <summary>What a process of the soak is.</summary>
-public enum ChaosRole
-{
-    Redis,
-    Api,
-    Worker,
-}

@@ -1,9 +1,0 @@
-namespace Pi.Orleans.Cli.Experiments.Chaos;
-
-/// <summary>Where the soak's processes live: a network namespace each when possible (Auto), always, or all on loopback.</summary>
-public enum NetworkMode
-{
-    Auto,
-    Namespaces,
-    Loopback,
-}

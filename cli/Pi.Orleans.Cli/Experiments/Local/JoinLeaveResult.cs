@@ -1,6 +1,0 @@
-using Pi.Orleans.Client;
-
-namespace Pi.Orleans.Cli.Experiments.Local;
-
-/// <summary>The join/leave calculation: when it was submitted, the workers that joined and left, and how it ended.</summary>
-public sealed record JoinLeaveResult(double Submitted, Calculation Final, IReadOnlyList<JoinRecord> Joins);

@@ -1,8 +1,0 @@
-namespace Pi.Orleans.Cli.Experiments.Simulation;
-
-/// <summary>An HPA behavior policy's unit: a number of pods, or a percentage of the replicas at the start of the period.</summary>
-public enum ScalingPolicyType
-{
-    Pods,
-    Percent,
-}

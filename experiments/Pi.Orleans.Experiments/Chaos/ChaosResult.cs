@@ -1,0 +1,21 @@
+namespace Pi.Orleans.Experiments.Chaos;
+
+/// <summary>Everything a soak produced, for the report and the test.</summary>
+public sealed record ChaosResult(
+    ChaosOptions Options,
+    string Network,
+    string Slowing,
+    IReadOnlyList<ScheduledFault> Schedule,
+    IReadOnlyList<FaultRecord> Faults,
+    IReadOnlyList<CalculationRecord> Calculations,
+    AnswerTally Answers,
+    IReadOnlyList<TimelineSample> Timeline,
+    IReadOnlyList<MemoryReading> Memory,
+    IReadOnlyList<string> UnexpectedExits,
+    IReadOnlyList<Invariant> Invariants,
+    DateTimeOffset StartedAt,
+    TimeSpan Elapsed,
+    string LogDirectory)
+{
+    public bool Passed => Invariants.All(i => i.Held);
+}

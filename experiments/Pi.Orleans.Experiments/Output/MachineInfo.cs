@@ -1,0 +1,48 @@
+using System.Globalization;
+
+namespace Pi.Orleans.Experiments.Output;
+
+/// <summary>Facts about the machine for the reports: cores, CPU model, and the load averages `uptime` shows.</summary>
+public static class MachineInfo
+{
+    /// <summary>The 1, 5 and 15 minute load averages from /proc/loadavg; NaN where the file is missing.</summary>
+    public static (double One, double Five, double Fifteen) LoadAverage()
+    {
+        try
+        {
+            var parts = File.ReadAllText("/proc/loadavg").Split(' ');
+            return (Parse(parts[0]), Parse(parts[1]), Parse(parts[2]));
+        }
+        catch (IOException)
+        {
+            return (double.NaN, double.NaN, double.NaN);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return (double.NaN, double.NaN, double.NaN);
+        }
+    }
+
+    public static string LoadText()
+    {
+        var (one, five, fifteen) = LoadAverage();
+        return string.Create(CultureInfo.InvariantCulture, $"{one:0.00}, {five:0.00}, {fifteen:0.00}");
+    }
+
+    public static string Describe()
+    {
+        var model = "unknown CPU";
+        try
+        {
+            model = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? model;
+        }
+        catch (IOException)
+        {
+            // Not Linux: the model stays unknown.
+        }
+
+        return $"{Environment.ProcessorCount} logical cores, {model}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}";
+    }
+
+    private static double Parse(string text) => double.Parse(text, CultureInfo.InvariantCulture);
+}
