@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Pi.Orleans.Experiments.Chaos;
+using Pi.Orleans.Experiments.Verification;
 using Pi.Orleans.Client;
 using Pi.Orleans.Reliability.Tests.Infrastructure;
 using Pi.Orleans.Testing;

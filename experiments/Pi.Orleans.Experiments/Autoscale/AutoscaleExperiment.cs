@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Pi.Orleans.Experiments.Local;
 using Pi.Orleans.Experiments.Output;
+using Pi.Orleans.Experiments.Verification;
 using Pi.Orleans.Harness;
 using Spectre.Console;
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Pi.Orleans.Experiments.Verification;
 using Pi.Orleans.Harness;
 using Spectre.Console;
 

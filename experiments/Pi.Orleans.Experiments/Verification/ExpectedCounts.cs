@@ -1,15 +1,16 @@
-using Pi.Orleans.Grains.Calculations;
-using Pi.Orleans.Grains.Sampling;
+using Pi.Orleans.Core.Planning;
+using Pi.Orleans.Core.Sampling;
 
-namespace Pi.Orleans.Experiments.Autoscale;
+namespace Pi.Orleans.Experiments.Verification;
 
 /// <summary>
-/// The inside count each (seed, points) must give, computed here by the sampler itself, with no Orleans, no network and no retries,
-/// cut into other chunks than the service's and spread over this machine's cores. The count depends only on (seed, points).
+/// The inside count each (seed, points) must give, computed here by the sampler itself (Pi.Orleans.Core), with no Orleans, no
+/// network and no retries, cut into other chunks than the service's and spread over this machine's cores. The count depends only
+/// on (seed, points), so every experiment checks every answer against this.
 /// </summary>
 public static class ExpectedCounts
 {
-    public static Dictionary<(ulong Seed, long Points), long> Compute(IEnumerable<(ulong Seed, long Points)> pairs, CancellationToken cancellationToken)
+    public static IReadOnlyDictionary<(ulong Seed, long Points), long> Compute(IEnumerable<(ulong Seed, long Points)> pairs, CancellationToken cancellationToken)
     {
         var result = new Dictionary<(ulong, long), long>();
         foreach (var pair in pairs.Distinct())
