@@ -2,7 +2,7 @@
 # Measures adaptive scheduling (issue #20): the embedded default against the bare sampler from 3·10^9 to 10^11 points
 # (`sizes`), scale-out 1 -> 2 workers against the machine's ceiling (`scale-out`), and Api + workers with Redis when one worker
 # freezes (`frozen`), runs at 30% of a CPU (`slow`) or joins a running calculation (`joining`). Run it on a quiet machine: it
-# records the load average before every figure. Writes benchmarks/results/adaptive-<UTC time>.md and .tsv. About 12 minutes on
+# records the load average before every figure. Writes results/bench/adaptive-<UTC time>.md and .tsv. About 12 minutes on
 # a quiet 2-core machine, --quick about 5 (estimated from the sizes, not timed). SMOKE=1 takes tiny sizes (each part in about
 # a minute, frozen's chunk timeout included) to check that the script works; its numbers mean nothing and its tables stay in
 # the run's $WORK folder. SLOW_BY=duty makes `slow` use the SIGSTOP/SIGCONT duty cycle even where a cgroup can be made.
@@ -41,7 +41,7 @@ has slow && measure_slow "${slow[@]}"
 has joining && measure_joining "${joining[@]}"
 
 stamp=$(date -u +%Y-%m-%dT%H%MZ)
-out=benchmarks/results
+out=results/bench
 [ "$mode" != smoke ] || out=$WORK # a smoke check's numbers are not results
 mkdir -p "$out"
 cp "$RESULTS" "$out/adaptive-$stamp.tsv"

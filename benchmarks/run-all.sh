@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds Release and measures every goal of docs/performance.md in one run: the sampler kernels, the C limit and the
 # peers (one core each), the grain overhead, scale-out, small-request latency, memory and persisted state size.
-# Writes a markdown table to stdout and benchmarks/results/latest.md (raw rows: benchmarks/results/latest.tsv).
+# Writes a markdown table to stdout and results/bench/latest.md (raw rows: results/bench/latest.tsv).
 # Before each measurement it waits up to QUIET_TIMEOUT seconds (default 30) for the cores to be at most QUIET_BUSY %
 # (default 10) busy with other work, and records how busy they were (see mark in e2e/lib.sh).
 # Usage: bash benchmarks/run-all.sh [--quick] [--only sampler,overhead,scale-out,latency,memory]
@@ -28,7 +28,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 echo "building Release (load $(cut -d' ' -f1 /proc/loadavg))" >&2
-for project in Api Silo benchmarks/Pi.Orleans.Benchmarks benchmarks/Pi.Orleans.BareSampler benchmarks/Pi.Orleans.LoadGen; do
+for project in Api Silo experiments/Pi.Orleans.Benchmarks experiments/Pi.Orleans.BareSampler benchmarks/Pi.Orleans.LoadGen; do
   dotnet build -c Release -v q -nologo "$project" >/dev/null
 done
 
@@ -70,7 +70,7 @@ has memory && measure_memory "${sizes[5]}"
   echo "redis=$(redis-server --version | grep -o 'v=[^ ]*')"
 } >"$WORK/machine.txt"
 
-mkdir -p benchmarks/results
-cp "$RESULTS" benchmarks/results/latest.tsv
-/usr/bin/python3 benchmarks/e2e/report.py "$RESULTS" "$WORK/machine.txt" >benchmarks/results/latest.md
-cat benchmarks/results/latest.md
+mkdir -p results/bench
+cp "$RESULTS" results/bench/latest.tsv
+/usr/bin/python3 benchmarks/e2e/report.py "$RESULTS" "$WORK/machine.txt" >results/bench/latest.md
+cat results/bench/latest.md

@@ -2,7 +2,7 @@
 # Measures the service around the kernel (docs/performance.md, "The service around the kernel"): the README's run command in a
 # fresh clone, JIT settings against the bare sampler, a fresh worker's first chunk, scale-out, small requests per second,
 # RSS over a sustained soak and at idle. Run it on a quiet machine: it records the load average before every figure.
-# Writes benchmarks/results/service-<UTC time>.md and .tsv. About 25 minutes; --quick, about 8.
+# Writes results/bench/service-<UTC time>.md and .tsv. About 25 minutes; --quick, about 8.
 # Usage: bash benchmarks/service-perf.sh [--quick] [--only newcomer,tiering,first-chunk,scale-out,requests,soak,idle]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,8 +31,8 @@ has soak && measure_soak "${sizes[5]}" "${sizes[6]}"
 has idle && measure_idle "${sizes[7]}"
 
 stamp=$(date -u +%Y-%m-%dT%H%MZ)
-mkdir -p benchmarks/results
-cp "$RESULTS" "benchmarks/results/service-$stamp.tsv"
+mkdir -p results/bench
+cp "$RESULTS" "results/bench/service-$stamp.tsv"
 {
   echo "# Service measurements, $started – $(date -u +%FT%TZ)"
   echo
@@ -42,5 +42,5 @@ cp "$RESULTS" "benchmarks/results/service-$stamp.tsv"
   echo "| measurement | value | load | busy % | note |"
   echo "|---|---|---|---|---|"
   awk -F'\t' '{ printf "| %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5 }' "$RESULTS"
-} >"benchmarks/results/service-$stamp.md"
-cat "benchmarks/results/service-$stamp.md"
+} >"results/bench/service-$stamp.md"
+cat "results/bench/service-$stamp.md"

@@ -4,7 +4,7 @@
 # CPU) or joins a running calculation. Every function leaves no process stopped, throttled or running: adaptive_cleanup
 # (the caller's EXIT trap) undoes what is still in force.
 
-BARE="$ROOT/benchmarks/Pi.Orleans.BareSampler/bin/Release/net10.0/Pi.Orleans.BareSampler.dll"
+BARE="$ROOT/experiments/Pi.Orleans.BareSampler/bin/Release/net10.0/Pi.Orleans.BareSampler.dll"
 STOPPED=      # the worker held by SIGSTOP
 THROTTLED=    # the worker held to 30% of a CPU
 THROTTLE_HOW= # how: cgroup v2, cgroup v1 or the SIGSTOP/SIGCONT duty cycle

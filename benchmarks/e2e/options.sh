@@ -28,5 +28,5 @@ prepare() {
   fi
 
   echo "building Release (load $(cut -d' ' -f1 /proc/loadavg))" >&2
-  for project in Api Silo benchmarks/Pi.Orleans.BareSampler; do dotnet build -c Release -v q -nologo "$project" >/dev/null; done
+  for project in Api Silo experiments/Pi.Orleans.BareSampler; do dotnet build -c Release -v q -nologo "$project" >/dev/null; done
 }

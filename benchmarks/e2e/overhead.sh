@@ -4,7 +4,7 @@
 # measure_overhead POINTS REPEATS WITH_REDIS
 measure_overhead() {
   local points=$1 repeats=$2 with_redis=$3
-  local bare="$ROOT/benchmarks/Pi.Orleans.BareSampler/bin/Release/net10.0/Pi.Orleans.BareSampler.dll"
+  local bare="$ROOT/experiments/Pi.Orleans.BareSampler/bin/Release/net10.0/Pi.Orleans.BareSampler.dll"
   echo "overhead: embedded Api --Pi:Slots=2 vs bare sampler, $points points (load $(load1))" >&2
   record overhead.points "$(printf %.0f "$points")"
   start_embedded --Pi:Slots=2

@@ -1,4 +1,4 @@
-"""Renders benchmarks/results/latest.md from the rows of run-all.sh: every goal with its target, the measured number,
+"""Renders results/bench/latest.md from the rows of run-all.sh: every goal with its target, the measured number,
 its ratio to the C limit and the peers, and the 1-minute load average while it was taken.
 
 Usage: report.py RESULTS_TSV MACHINE_TXT

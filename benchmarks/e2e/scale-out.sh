@@ -6,7 +6,7 @@
 # the DOTNET_TieredCompilation=0 diagnostic.
 measure_scale_out() {
   local points=$1 repeats=$2 workers r c threads line
-  local bare="$ROOT/benchmarks/Pi.Orleans.BareSampler/bin/Release/net10.0/Pi.Orleans.BareSampler.dll"
+  local bare="$ROOT/experiments/Pi.Orleans.BareSampler/bin/Release/net10.0/Pi.Orleans.BareSampler.dll"
   record scale.points "$(printf %.0f "$points")"
   echo "scale-out: bare sampler on 1 and 2 threads, $points points (load $(load1))" >&2
   for r in $(seq 1 "$repeats"); do

@@ -42,7 +42,7 @@ measure_newcomer() {
 # setting, starting with the first calculation after start (no warm-up: full speed from the first chunk is the point).
 measure_tiering() {
   local points=$1 repeats=$2 variant r b c
-  local bare="$ROOT/benchmarks/Pi.Orleans.BareSampler/bin/Release/net10.0/Pi.Orleans.BareSampler.dll"
+  local bare="$ROOT/experiments/Pi.Orleans.BareSampler/bin/Release/net10.0/Pi.Orleans.BareSampler.dll"
   for variant in default TieredPGO=0 TieredCompilation=0; do
     echo "tiering: embedded --Pi:Slots=2, $variant, $points points (load $(load1))" >&2
     with_dotnet "$variant" start_embedded --Pi:Slots=2
