@@ -13,8 +13,9 @@ public static class ExperimentsApp
     /// <summary>The root command with every experiment.</summary>
     public static RootCommand Build(IAnsiConsole console)
     {
+        _ = console;
         var root = new RootCommand("Pi.Orleans experiments: chaos, autoscale, local, simulate, kubernetes and bench. Each writes its report under results/.");
-        root.Subcommands.Add(new Load.LoadCommand(console));
+        Bench.LabCommands.AddTo(root, console);
         return root;
     }
 }

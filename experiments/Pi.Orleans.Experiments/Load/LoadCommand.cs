@@ -73,7 +73,7 @@ internal sealed class LoadCommand : Command
 
         using var generator = new LoadGenerator(new Uri(parse.GetValue(_url)!.TrimEnd('/') + "/"), parse.GetValue(_apiKey), maxConnections: Math.Max(16, parse.GetValue(_clients)));
         var result = await generator.RunAsync(profile, cancellationToken);
-        console.WriteLine(LoadSummary.Describe(result));
+        console.Profile.Out.Writer.WriteLine(LoadSummary.Describe(result));
         if (parse.GetValue(_records) is { } records)
         {
             await LoadSummary.WriteRecordsAsync(result, records, CancellationToken.None);
