@@ -28,7 +28,8 @@ internal sealed class BenchCommand : Command
         var noBuild = new Option<bool>("--no-build") { Description = "Skip the Release build of Api, Silo and the bare sampler." };
         var slowByDuty = new Option<bool>("--slow-by-duty") { Description = "adaptive: hold the slow worker by the SIGSTOP/SIGCONT duty cycle even where a cgroup can be made (SLOW_BY=duty)." };
         var root = new Option<string?>("--root") { Description = "The repository root (default: found above the current folder)." };
-        foreach (var option in new Option[] { quick, smoke, only, output, work, quietTimeout, quietBusy, noBuild, slowByDuty, root })
+        var configuration = new Option<string>("--configuration") { Description = "The build configuration of the hosts.", DefaultValueFactory = _ => "Release" };
+        foreach (var option in new Option[] { quick, smoke, only, output, work, quietTimeout, quietBusy, noBuild, slowByDuty, root, configuration })
         {
             command.Options.Add(option);
         }
@@ -46,6 +47,7 @@ internal sealed class BenchCommand : Command
                 QuietBusy = parse.GetValue(quietBusy),
                 NoBuild = parse.GetValue(noBuild),
                 DutyOnly = parse.GetValue(slowByDuty),
+                Configuration = parse.GetValue(configuration)!,
             };
             return new BenchDriver(suite, options, console).RunAsync(cancellationToken);
         });

@@ -25,10 +25,10 @@ internal sealed class BenchDriver(BenchSuite suite, BenchOptions options, IAnsiC
         var run = new BenchRun(options, new ConsoleLog(console));
         if (!options.NoBuild)
         {
-            run.Say("building Release");
+            run.Say($"building {options.Configuration}");
             foreach (var project in new[] { "Api", "Silo", Path.Combine("experiments", "Pi.Orleans.BareSampler") })
             {
-                await Tool.RunAsync("dotnet", ["build", "-c", "Release", "-v", "q", "-nologo", Path.Combine(options.Root, project)], cancellationToken);
+                await Tool.RunAsync("dotnet", ["build", "-c", options.Configuration, "-v", "q", "-nologo", Path.Combine(options.Root, project)], cancellationToken);
             }
         }
 

@@ -27,6 +27,9 @@ public sealed record BenchOptions
     /// <summary>Whether to skip the Release build of the hosts and the bare sampler. Default: false.</summary>
     public bool NoBuild { get; init; }
 
+    /// <summary>The build configuration of the hosts and the bare sampler. Default: Release.</summary>
+    public string Configuration { get; init; } = "Release";
+
     /// <summary>The key of Redis-mode clusters (never a real secret). Default: bench-key.</summary>
     public string ApiKey { get; init; } = "bench-key";
 

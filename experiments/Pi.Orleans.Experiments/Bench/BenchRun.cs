@@ -107,7 +107,7 @@ public sealed class BenchRun(BenchOptions options, TextWriter log)
 
     private string Dll(string folder, string assembly)
     {
-        var path = Path.Combine(options.Root, folder, "bin", "Release", "net10.0", assembly + ".dll");
-        return File.Exists(path) ? path : throw new FileNotFoundException($"{path} is missing: build it (dotnet build -c Release {folder}) or drop --no-build.", path);
+        var path = Path.Combine(options.Root, folder, "bin", options.Configuration, "net10.0", assembly + ".dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException($"{path} is missing: build it (dotnet build -c {options.Configuration} {folder}) or drop --no-build.", path);
     }
 }
