@@ -9,8 +9,8 @@ public static class BenchSuites
     public static IReadOnlyList<BenchSuite> All { get; } =
     [
         new("service", "service", "Service",
-            "The service around the kernel (was benchmarks/service-perf.sh): JIT settings against the bare sampler, scale-out, small requests per second (hey), RSS over a soak (hey) and at idle.",
-            ["redis-server", "hey"], Service),
+            "The service around the kernel (was benchmarks/service-perf.sh): the README's command in a fresh clone, JIT settings against the bare sampler, a fresh worker's first chunk, scale-out, small requests per second (hey), RSS over a soak (hey) and at idle.",
+            ["redis-server", "hey", "git"], Service),
         new("adaptive", "adaptive", "Adaptive scheduling",
             "Adaptive scheduling (was benchmarks/adaptive-perf.sh): sizes against the bare sampler, scale-out against the ceiling, a frozen, a slow and a joining worker.",
             ["redis-server", "kill", "bash"], Adaptive),
@@ -41,7 +41,9 @@ public static class BenchSuites
 
     private static IReadOnlyList<IBenchPart> Service(BenchOptions o) =>
     [
+        new NewcomerPart(),
         new TieringPart(o.IsSmoke ? "1e9" : "1e10", Pick(o, 3, 1, 1)),
+        new FirstChunkPart(o.IsSmoke ? "2e9" : "2e10"),
         new ScaleOutPart(o.IsSmoke ? "2e9" : "2e10", Pick(o, 3, 1, 1), o.IsSmoke ? "1e9" : "4e10", true, false),
         new RequestsPart(Pick(o, 20, 10, 2)),
         new SoakPart(Pick(o, 8, 3, 2), Pick(o, 12000, 4000, 200)),
