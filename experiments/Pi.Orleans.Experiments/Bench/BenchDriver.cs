@@ -15,7 +15,8 @@ internal sealed class BenchDriver(BenchSuite suite, BenchOptions options, IAnsiC
             return 2;
         }
 
-        var missing = suite.Tools.Append("dotnet").Where(t => !Tool.Exists(t)).ToList();
+        var chosen = parts.Where(p => options.Only.Count == 0 || options.Only.Contains(p.Name)).ToList();
+        var missing = suite.Tools.Concat(chosen.SelectMany(p => p.Tools)).Append("dotnet").Distinct().Where(t => !Tool.Exists(t)).ToList();
         if (missing.Count > 0)
         {
             console.MarkupLineInterpolated($"[red]Missing: {string.Join(' ', missing)}; install them (e.g. sudo apt-get install -y {string.Join(' ', missing)}).[/]");
@@ -33,7 +34,7 @@ internal sealed class BenchDriver(BenchSuite suite, BenchOptions options, IAnsiC
         }
 
         var started = DateTimeOffset.UtcNow;
-        var chosen = parts.Where(p => options.Only.Count == 0 || options.Only.Contains(p.Name)).ToList();
+        var loadAtStart = SystemLoad.LoadAverages();
         try
         {
             foreach (var part in chosen)
@@ -45,10 +46,13 @@ internal sealed class BenchDriver(BenchSuite suite, BenchOptions options, IAnsiC
         {
             var finished = DateTimeOffset.UtcNow;
             var machine = await MachineInfo.ReadAsync(CancellationToken.None);
-            var markdown = BenchReport.Markdown(suite.Title, started, finished, machine, options.Mode, string.Join(',', chosen.Select(p => p.Name).Distinct()), run.Rows);
+            var partNames = string.Join(',', chosen.Select(p => p.Name).Distinct());
+            var markdown = suite.Command == "all"
+                ? GoalsReport.Markdown(new GoalRows(run.Rows), await GoalsMachine.ReadAsync(options, machine, started, finished, loadAtStart, CancellationToken.None))
+                : BenchReport.Markdown(suite.Title, started, finished, machine, options.Mode, partNames, run.Rows);
             // A run that stopped half-way keeps its rows in the work folder, never among the results.
             var folder = cancellationToken.IsCancellationRequested || run.Rows.Count == 0 ? options.Work : options.OutFolder;
-            var path = await BenchReport.WriteAsync(folder, suite.Prefix, finished, run.Rows, markdown, CancellationToken.None);
+            var path = await BenchReport.WriteAsync(folder, suite.Prefix, suite.Command == "all" ? null : finished, run.Rows, markdown, CancellationToken.None);
             console.Profile.Out.Writer.WriteLine(markdown);
             console.MarkupLineInterpolated($"[grey]report: {path}; logs: {options.Work}[/]");
         }

@@ -27,11 +27,11 @@ public static class BenchReport
         return text.ToString();
     }
 
-    /// <summary>Writes `&lt;prefix&gt;-&lt;stamp&gt;.tsv` and `.md` into <paramref name="folder"/>; returns the markdown's path.</summary>
-    public static async Task<string> WriteAsync(string folder, string prefix, DateTimeOffset finished, IReadOnlyList<ResultRow> rows, string markdown, CancellationToken cancellationToken)
+    /// <summary>Writes `&lt;prefix&gt;-&lt;stamp&gt;.tsv` and `.md` (just `&lt;prefix&gt;` without a finish time) into <paramref name="folder"/>; returns the markdown's path.</summary>
+    public static async Task<string> WriteAsync(string folder, string prefix, DateTimeOffset? finished, IReadOnlyList<ResultRow> rows, string markdown, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, $"{prefix}-{finished:yyyy-MM-ddTHHmm}Z");
+        var path = Path.Combine(folder, finished is { } f ? $"{prefix}-{f:yyyy-MM-ddTHHmm}Z" : prefix);
         await File.WriteAllLinesAsync(path + ".tsv", rows.Select(r => r.ToTsv()), cancellationToken);
         await File.WriteAllTextAsync(path + ".md", markdown, cancellationToken);
         return path + ".md";

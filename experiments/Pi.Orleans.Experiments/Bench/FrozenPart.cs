@@ -13,6 +13,8 @@ public sealed class FrozenPart(string points, string warmUp) : IBenchPart
 
     public string Name => "frozen";
 
+    public IReadOnlyList<string> Tools => ["kill"];
+
     public async Task MeasureAsync(BenchRun run, CancellationToken cancellationToken)
     {
         var n = Points.Of(points);

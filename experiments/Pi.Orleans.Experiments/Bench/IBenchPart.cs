@@ -6,5 +6,8 @@ public interface IBenchPart
     /// <summary>The part's name for --only.</summary>
     string Name { get; }
 
+    /// <summary>The command-line tools the part calls, besides dotnet and redis-server.</summary>
+    IReadOnlyList<string> Tools => [];
+
     Task MeasureAsync(BenchRun run, CancellationToken cancellationToken);
 }

@@ -11,6 +11,8 @@ public sealed class MemoryPart(int idleSeconds) : IBenchPart
 {
     public string Name => "memory";
 
+    public IReadOnlyList<string> Tools => ["redis-cli"];
+
     public async Task MeasureAsync(BenchRun run, CancellationToken cancellationToken)
     {
         var idle = TimeSpan.FromSeconds(idleSeconds);

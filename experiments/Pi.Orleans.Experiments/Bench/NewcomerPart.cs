@@ -14,6 +14,8 @@ public sealed class NewcomerPart : IBenchPart
 
     public string Name => "newcomer";
 
+    public IReadOnlyList<string> Tools => ["git", "bash"];
+
     public async Task MeasureAsync(BenchRun run, CancellationToken cancellationToken)
     {
         var clone = Path.Combine(run.Options.Work, "fresh-clone");

@@ -13,6 +13,8 @@ public sealed class RequestsPart(int seconds) : IBenchPart
 
     public string Name => "requests";
 
+    public IReadOnlyList<string> Tools => ["hey"];
+
     public async Task MeasureAsync(BenchRun run, CancellationToken cancellationToken)
     {
         foreach (var setup in new[] { "embedded", "redis-2-workers" })

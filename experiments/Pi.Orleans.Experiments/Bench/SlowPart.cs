@@ -13,6 +13,8 @@ public sealed class SlowPart(string points, string warmUp, bool dutyOnly) : IBen
 
     public string Name => "slow";
 
+    public IReadOnlyList<string> Tools => ["kill", "bash"];
+
     public async Task MeasureAsync(BenchRun run, CancellationToken cancellationToken)
     {
         var n = Points.Of(points);

@@ -10,6 +10,8 @@ public sealed class SoakPart(int rounds, int requests) : IBenchPart
 {
     public string Name => "soak";
 
+    public IReadOnlyList<string> Tools => ["hey"];
+
     public async Task MeasureAsync(BenchRun run, CancellationToken cancellationToken)
     {
         foreach (var variant in new[] { "default", "GCConserveMemory=5", "gcServer=0" })
