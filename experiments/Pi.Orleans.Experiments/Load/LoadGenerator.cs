@@ -25,9 +25,17 @@ public sealed class LoadGenerator : IDisposable
     }
 
     /// <summary>Runs <paramref name="profile"/> to its end, or until <paramref name="cancellationToken"/>.</summary>
-    public async Task<LoadResult> RunAsync(LoadProfile profile, CancellationToken cancellationToken = default)
+    public Task<LoadResult> RunAsync(LoadProfile profile, CancellationToken cancellationToken = default) => Start(profile, cancellationToken).Result;
+
+    /// <summary>Starts <paramref name="profile"/> and returns at once: the run shows what it got so far while it goes.</summary>
+    public LoadRun Start(LoadProfile profile, CancellationToken cancellationToken = default)
     {
         var driver = new LoadDriver(_api, Stopwatch.StartNew());
+        return new LoadRun(driver, Task.Run(() => DriveAsync(profile, driver, cancellationToken), CancellationToken.None));
+    }
+
+    private static async Task<LoadResult> DriveAsync(LoadProfile profile, LoadDriver driver, CancellationToken cancellationToken)
+    {
         var cancelled = false;
         try
         {

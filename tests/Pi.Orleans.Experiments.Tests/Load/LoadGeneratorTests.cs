@@ -73,6 +73,23 @@ public sealed class LoadGeneratorTests
     }
 
     [Fact]
+    public async Task ARunningLoadShowsItsAcceptedCalculationsBeforeItEnds()
+    {
+        await using var api = new StubApi { ReleaseAfterPosts = 4 };
+        using var generator = new LoadGenerator(api.Url);
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+
+        // Seeds 1, 2, 3, 4: 1 and 4 accepted by the time the fourth POST arrives.
+        var run = generator.Start(new ClosedLoopProfile(1, new RequestShape("distributed", 1000), Duration: TimeSpan.FromHours(1)), cancel.Token);
+        await api.PostsReached.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        await cancel.CancelAsync();
+        var result = await run.Result.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+
+        Assert.True(run.Calculations.Count >= 1);
+        Assert.Equal(result.Calculations.Count, run.Calculations.Count);
+    }
+
+    [Fact]
     public async Task AStepWithACountSendsExactlyThatManyWithItsSeeds()
     {
         await using var api = new StubApi();
