@@ -39,7 +39,7 @@ public sealed class LatencyPart(int requests) : IBenchPart
             run.Record($"latency.{setup}.cpu-ms-per-request", (double)cpu / (requests + warmUp), "F2", "Api and worker CPU (user + system) over the run and its warm-up, per request");
 
             await run.MarkAsync(cancellationToken);
-            var one = await load.RunAsync(new ClosedLoopProfile(1, Single, requests / 5, WarmupRequests: Math.Max(16 * 4, requests / 50)), cancellationToken);
+            var one = await load.RunAsync(new ClosedLoopProfile(1, Single, requests / 5, WarmupRequests: Math.Max(4, requests / 50)), cancellationToken);
             run.Record($"latency.{setup}.1-client-p50-ms", one.Percentile(50), "F2", string.Create(CultureInfo.InvariantCulture, $"one client, {requests / 5} requests: the latency without queueing, rps={one.Rate():F0}"));
             run.Record($"latency.{setup}.1-client-p99-ms", one.Percentile(99), "F2");
         }

@@ -49,7 +49,7 @@ public sealed class LoadTestPart(int clients, int warmupSeconds, int durationSec
         }
 
         run.Record("load.errors", result.Errors.ToString(CultureInfo.InvariantCulture),
-            $"{profile.Describe()}; answers: {string.Join(", ", result.Tally.Select(t => $"{t.Kind} {t.Answer}x{t.Count}"))}; failed or cancelled: {result.Calculations.Count(c => c.Failed)}");
+            $"{profile.Describe()}; answers: {string.Join(", ", result.Tally.Select(t => $"{t.Kind} {t.Answer}x{t.Count}"))}; failed or cancelled: {result.Calculations.Count(c => c.Failed)}; still running after 120 s: {result.Overdue.Count}");
         var grown = false;
         for (var i = 0; i < members.Count; i++)
         {

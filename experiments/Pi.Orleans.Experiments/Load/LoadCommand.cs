@@ -65,7 +65,7 @@ internal sealed class LoadCommand : Command
         {
             profile = ProfileOf(parse);
         }
-        catch (Exception e) when (e is FormatException or IOException or System.Text.Json.JsonException or KeyNotFoundException)
+        catch (Exception e) when (e is FormatException or IOException or System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
         {
             console.MarkupLineInterpolated($"[red]{e.Message}[/]");
             return 2;

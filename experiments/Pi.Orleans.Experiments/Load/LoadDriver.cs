@@ -14,6 +14,7 @@ internal sealed class LoadDriver(PiApiClient api, Stopwatch clock)
 {
     private readonly ConcurrentQueue<RequestRecord> _records = new();
     private readonly ConcurrentDictionary<Guid, TrackedCalculation> _calculations = new();
+    private readonly ConcurrentQueue<Guid> _overdue = new();
     private readonly Stopwatch _measured = Stopwatch.StartNew();
     private volatile bool _measuring = true;
 
@@ -27,6 +28,9 @@ internal sealed class LoadDriver(PiApiClient api, Stopwatch clock)
 
     public IReadOnlyList<TrackedCalculation> Calculations => [.. _calculations.Values.OrderBy(c => c.SubmittedAtS)];
 
+    /// <summary>Followed calculations still running when their follower gave up on them.</summary>
+    public IReadOnlyList<Guid> Overdue => [.. _overdue.Distinct()];
+
     /// <summary>Accepted calculations not yet seen final.</summary>
     public int Running => _calculations.Values.Count(c => !c.IsFinal);
 
@@ -35,6 +39,7 @@ internal sealed class LoadDriver(PiApiClient api, Stopwatch clock)
     {
         _records.Clear();
         _calculations.Clear();
+        _overdue.Clear();
         _measured.Restart();
         _measuring = true;
     }
@@ -89,6 +94,11 @@ internal sealed class LoadDriver(PiApiClient api, Stopwatch clock)
             {
                 return true;
             }
+        }
+
+        if (_measuring)
+        {
+            _overdue.Enqueue(id);
         }
 
         return false;

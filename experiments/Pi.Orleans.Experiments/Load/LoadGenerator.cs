@@ -47,7 +47,7 @@ public sealed class LoadGenerator : IDisposable
         }
 
         driver.StopMeasuring();
-        return new LoadResult(profile.Name, profile.Describe(), driver.Measured, driver.Records, driver.Calculations, cancelled);
+        return new LoadResult(profile.Name, profile.Describe(), driver.Measured, driver.Records, driver.Calculations, driver.Overdue, cancelled);
     }
 
     public void Dispose() => _api.Dispose();

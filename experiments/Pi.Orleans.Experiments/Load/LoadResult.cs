@@ -1,11 +1,13 @@
 namespace Pi.Orleans.Experiments.Load;
 
 /// <summary>
-/// What a load run got: every request it recorded (after any warm-up), every calculation it had accepted, the measured time,
-/// and whether the run was cancelled before its profile ended.
+/// What a load run got: every request it recorded (after any warm-up), every calculation it had accepted, the followed ones
+/// still running when their follower gave up (<paramref name="Overdue"/>), the measured time, and whether the run was
+/// cancelled before its profile ended.
 /// </summary>
 public sealed record LoadResult(
-    string Profile, string Parameters, TimeSpan Measured, IReadOnlyList<RequestRecord> Requests, IReadOnlyList<TrackedCalculation> Calculations, bool Cancelled)
+    string Profile, string Parameters, TimeSpan Measured, IReadOnlyList<RequestRecord> Requests, IReadOnlyList<TrackedCalculation> Calculations,
+    IReadOnlyList<Guid> Overdue, bool Cancelled)
 {
     /// <summary>Answers by request kind and status code ("202", "429+Retry-After", "no answer"), ordered by kind and answer.</summary>
     public IReadOnlyList<(string Kind, string Answer, int Count)> Tally =>
@@ -15,8 +17,8 @@ public sealed record LoadResult(
     /// <summary>The ids of the accepted calculations, in order of acceptance.</summary>
     public IReadOnlyList<Guid> Accepted => [.. Calculations.Select(c => c.Latest.Id)];
 
-    /// <summary>Answers that were not 2xx (no answer included), plus accepted calculations that ended failed or cancelled.</summary>
-    public int Errors => Requests.Count(r => !r.Succeeded) + Calculations.Count(c => c.Failed);
+    /// <summary>Answers that were not 2xx (no answer included), accepted calculations that ended failed or cancelled, and overdue ones.</summary>
+    public int Errors => Requests.Count(r => !r.Succeeded) + Calculations.Count(c => c.Failed) + Overdue.Count;
 
     /// <summary>Answers with this label over every kind.</summary>
     public int Answers(string answer) => Requests.Count(r => r.Answer == answer);

@@ -25,8 +25,8 @@ public static class LoadSummary
         }
 
         var failed = result.Calculations.Where(c => c.Failed).GroupBy(c => c.Latest.Status).Select(g => $"{g.Key}x{g.Count()}").ToList();
-        var open = result.Calculations.Count(c => !c.IsFinal && c.Request.Follow);
-        text.Append(CultureInfo.InvariantCulture, $"  calculations accepted={result.Calculations.Count} ended={(failed.Count == 0 ? "no failures" : string.Join(", ", failed))} followed_still_running={open}");
+        text.Append(CultureInfo.InvariantCulture,
+            $"  calculations accepted={result.Calculations.Count} ended={(failed.Count == 0 ? "no failures" : string.Join(", ", failed))} overdue={result.Overdue.Count} (still running after {MixProfile.FinishWithin.TotalSeconds:0} s)");
         return text.ToString();
     }
 
