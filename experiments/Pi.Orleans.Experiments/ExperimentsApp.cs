@@ -17,7 +17,7 @@ public static class ExperimentsApp
     {
         // The same --api/--api-key as `pi`: kubernetes loads that API, the others name it in their messages.
         var api = new ApiOption();
-        return new RootCommand("Pi.Orleans experiments: chaos, autoscale, local, simulate, kubernetes and bench. Each writes its report under results/.")
+        var root = new RootCommand("Pi.Orleans experiments: chaos, autoscale, local, simulate, kubernetes, bench and load. Each writes its report under results/.")
         {
             Options = { api.Url, api.Key },
             Subcommands =
@@ -29,5 +29,7 @@ public static class ExperimentsApp
                 new ChaosCommand(console, api),
             },
         };
+        Bench.LabCommands.AddTo(root, console);
+        return root;
     }
 }

@@ -1,0 +1,29 @@
+using System.Globalization;
+
+namespace Pi.Orleans.Experiments.Bench;
+
+/// <summary>The machine's load from /proc: the load averages and the share of all cores busy over a second.</summary>
+public static class SystemLoad
+{
+    /// <summary>The 1-minute load average.</summary>
+    public static double Load1() => double.Parse(LoadAverages().Split(' ')[0], CultureInfo.InvariantCulture);
+
+    /// <summary>"1 5 15" minute load averages.</summary>
+    public static string LoadAverages() => string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ')[..3]);
+
+    /// <summary>The share of all cores (%) busy over the next second: user, nice, system, irq, softirq and steal against idle and iowait.</summary>
+    public static async Task<int> BusyShareAsync(CancellationToken cancellationToken)
+    {
+        var a = CpuLine();
+        await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+        var b = CpuLine();
+        long Sum(long[] v, params int[] i) => i.Sum(k => v[k]);
+        var busy = Sum(b, 1, 2, 3, 6, 7, 8) - Sum(a, 1, 2, 3, 6, 7, 8);
+        var idle = Sum(b, 4, 5) - Sum(a, 4, 5);
+        return (int)(100 * busy / Math.Max(1, busy + idle));
+    }
+
+    // The fields of /proc/stat's first line, "cpu" at 0.
+    private static long[] CpuLine() =>
+        [0, .. File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries)[1..].Select(v => long.Parse(v, CultureInfo.InvariantCulture))];
+}
