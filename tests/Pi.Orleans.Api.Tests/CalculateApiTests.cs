@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Pi.Orleans.Api.Tests.Infrastructure;
 using Pi.Orleans.Client;
+using Pi.Orleans.Contracts;
 
 namespace Pi.Orleans.Api.Tests;
 

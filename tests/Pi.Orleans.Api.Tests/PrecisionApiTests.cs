@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Pi.Orleans.Api.Tests.Infrastructure;
 using Pi.Orleans.Client;
+using Pi.Orleans.Contracts;
 
 namespace Pi.Orleans.Api.Tests;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Pi.Orleans.Api.Tests.Infrastructure;
-using Pi.Orleans.Client;
+using Pi.Orleans.Contracts;
 
 namespace Pi.Orleans.Api.Tests;
 

@@ -1,7 +1,8 @@
 using System.Diagnostics;
-using Pi.Orleans.Client;
 using Pi.Orleans.Cli.Experiments.Local;
 using Pi.Orleans.Cli.Experiments.Simulation;
+using Pi.Orleans.Client;
+using Pi.Orleans.Contracts;
 using Pi.Orleans.Harness;
 using Spectre.Console;
 

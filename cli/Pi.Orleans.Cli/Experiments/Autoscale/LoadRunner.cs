@@ -1,6 +1,7 @@
 using System.Diagnostics;
-using Pi.Orleans.Client;
 using Pi.Orleans.Cli.Experiments.Local;
+using Pi.Orleans.Client;
+using Pi.Orleans.Contracts;
 using Spectre.Console;
 
 namespace Pi.Orleans.Cli.Experiments.Autoscale;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using Pi.Orleans.Client;
 using Pi.Orleans.Cli.Experiments.Output;
+using Pi.Orleans.Contracts;
 
 namespace Pi.Orleans.Cli.Experiments.Kubernetes;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using Pi.Orleans.Client;
 using Pi.Orleans.Cli.Experiments.Output;
+using Pi.Orleans.Contracts;
 using Spectre.Console;
 
 namespace Pi.Orleans.Cli.Experiments.Local;
