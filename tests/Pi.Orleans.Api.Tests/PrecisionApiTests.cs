@@ -7,8 +7,8 @@ using Pi.Orleans.Contracts;
 
 namespace Pi.Orleans.Api.Tests;
 
-[Collection(EmbeddedApiCollection.Name)]
-public sealed class PrecisionApiTests(EmbeddedApiFixture api)
+[Collection(InProcessApiCollection.Name)]
+public sealed class PrecisionApiTests(InProcessApi api)
 {
     private const double Z95 = 1.959963984540054;
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
