@@ -108,6 +108,19 @@ public sealed class WireContractTests
         Assert.Equal(names, json.RootElement.EnumerateObject().Select(p => p.Name));
     }
 
+    [Fact]
+    public void TheProgressEventKeepsItsSnakeCaseNamesInTheirOrder()
+    {
+        using var json = JsonDocument.Parse(JsonSerializer.Serialize(ProgressUpdate.From(FullCalculation), ApiOptions()));
+
+        string[] names =
+        [
+            "id", "status", "chunks_done", "chunks_total", "points_done", "progress", "estimate", "standard_error", "silos_working",
+            "silos_used", "eta_s",
+        ];
+        Assert.Equal(names, json.RootElement.EnumerateObject().Select(p => p.Name));
+    }
+
     // The options the Api's composition root registers, not a copy of them.
     private static JsonSerializerOptions ApiOptions()
     {
