@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Pi.Orleans.Contracts;
 
 namespace Pi.Orleans.Client;
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Pi.Orleans.Contracts;
 
 namespace Pi.Orleans.Client;
 

@@ -4,6 +4,7 @@ using Pi.Orleans.Api.Contracts;
 using Pi.Orleans.Api.Estimates;
 using Pi.Orleans.Api.Limits;
 using Pi.Orleans.Api.Security;
+using Pi.Orleans.Contracts;
 using Pi.Orleans.Core.Planning;
 using Pi.Orleans.Grains;
 
@@ -23,8 +24,8 @@ public static class CalculationsApi
             .RequireRateLimiting(LimitsExtensions.SubmitPolicy)
             .WithSummary("Submit a calculation by total_points or by target_error; single mode answers when done, distributed mode answers 202 at once.")
             .Accepts<SubmitRequest>("application/json")
-            .Produces<CalculationResponse>(StatusCodes.Status200OK)
-            .Produces<CalculationResponse>(StatusCodes.Status202Accepted)
+            .Produces<Calculation>(StatusCodes.Status200OK)
+            .Produces<Calculation>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
@@ -75,7 +76,7 @@ public static class CalculationsApi
         var snapshot = await grain.StartAsync(request);
         if (request.Mode == CalculationMode.Distributed)
         {
-            return TypedResults.Accepted($"/api/calculate/{id}", CalculationResponse.From(snapshot, time.GetUtcNow(), await throughput.ReadAsync(cancellationToken)));
+            return TypedResults.Accepted($"/api/calculate/{id}", CalculationResponses.From(snapshot, time.GetUtcNow(), await throughput.ReadAsync(cancellationToken)));
         }
 
         while (snapshot.Status.IsActive())
@@ -84,10 +85,10 @@ public static class CalculationsApi
             snapshot = await grain.WaitAsync(SingleWaitStep) ?? snapshot;
         }
 
-        return TypedResults.Ok(CalculationResponse.From(snapshot, time.GetUtcNow()));
+        return TypedResults.Ok(CalculationResponses.From(snapshot, time.GetUtcNow()));
     }
 
-    private static async Task<Results<Ok<CalculationResponse>, ProblemHttpResult, ValidationProblem>> GetAsync(
+    private static async Task<Results<Ok<Calculation>, ProblemHttpResult, ValidationProblem>> GetAsync(
         string id, IGrainFactory grains, ThroughputReader throughput, TimeProvider time, CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(id, out var key))
@@ -98,10 +99,10 @@ public static class CalculationsApi
         var snapshot = await grains.GetGrain<ICalculationGrain>(key).GetAsync();
         return snapshot is null
             ? NotFound(key)
-            : TypedResults.Ok(CalculationResponse.From(snapshot, time.GetUtcNow(), await throughput.ReadAsync(cancellationToken)));
+            : TypedResults.Ok(CalculationResponses.From(snapshot, time.GetUtcNow(), await throughput.ReadAsync(cancellationToken)));
     }
 
-    private static async Task<Results<Ok<CalculationResponse[]>, ValidationProblem>> ListAsync(
+    private static async Task<Results<Ok<Calculation[]>, ValidationProblem>> ListAsync(
         string? status, string? limit, IGrainFactory grains, ThroughputReader throughput, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -133,10 +134,10 @@ public static class CalculationsApi
         var snapshots = await Task.WhenAll(summaries.Select(s => grains.GetGrain<ICalculationGrain>(s.Id).GetAsync()));
         var now = time.GetUtcNow();
         var speed = await throughput.ReadAsync(cancellationToken);
-        return TypedResults.Ok(snapshots.OfType<CalculationSnapshot>().Select(s => CalculationResponse.From(s, now, speed)).ToArray());
+        return TypedResults.Ok(snapshots.OfType<CalculationSnapshot>().Select(s => CalculationResponses.From(s, now, speed)).ToArray());
     }
 
-    private static async Task<Results<Ok<CalculationResponse>, ProblemHttpResult, ValidationProblem>> CancelAsync(
+    private static async Task<Results<Ok<Calculation>, ProblemHttpResult, ValidationProblem>> CancelAsync(
         string id, IGrainFactory grains, TimeProvider time)
     {
         if (!Guid.TryParse(id, out var key))
@@ -160,7 +161,7 @@ public static class CalculationsApi
         }
 
         var after = await grain.CancelAsync();
-        return TypedResults.Ok(CalculationResponse.From(after!, time.GetUtcNow()));
+        return TypedResults.Ok(CalculationResponses.From(after!, time.GetUtcNow()));
     }
 
     // A calculation whose chunks, at the cluster's measured speed, could not end before Orleans' response timeout is refused

@@ -1,5 +1,5 @@
 using Pi.Orleans.Api.Cluster;
-using Pi.Orleans.Api.Contracts;
+using Pi.Orleans.Contracts;
 
 namespace Pi.Orleans.Api.Apis;
 
@@ -14,10 +14,16 @@ public static class ClusterApi
         return app;
     }
 
-    private static async Task<ClusterResponse> GetAsync(SiloDirectory directory, CancellationToken cancellationToken)
+    private static async Task<ClusterInfo> GetAsync(SiloDirectory directory, CancellationToken cancellationToken)
     {
         var silos = await directory.ReadAsync(cancellationToken);
         var workers = silos.Where(s => s.RunsChunks).ToList();
-        return new ClusterResponse(silos, workers.Sum(s => s.SlotsTotal), workers.Sum(s => s.SlotsUsed), workers.Sum(s => s.SlotsQueued));
+        return new ClusterInfo
+        {
+            Silos = silos,
+            SlotsTotal = workers.Sum(s => s.SlotsTotal),
+            SlotsUsed = workers.Sum(s => s.SlotsUsed),
+            SlotsQueued = workers.Sum(s => s.SlotsQueued),
+        };
     }
 }

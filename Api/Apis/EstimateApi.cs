@@ -1,8 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using Pi.Orleans.Api.Contracts;
 using Pi.Orleans.Api.Estimates;
+using Pi.Orleans.Contracts;
 using Pi.Orleans.Core.Precision;
 using Pi.Orleans.Grains;
 
@@ -16,7 +16,7 @@ public static class EstimateApi
     {
         app.MapGet("/api/estimate", GetAsync).WithName("GetEstimate").WithTags("Calculations")
             .WithSummary("Points, expected half-width and duration of a calculation given by total_points or target_error, and the workers that finish it within deadline_s.")
-            .Produces<EstimateResponse>(StatusCodes.Status200OK)
+            .Produces<Estimate>(StatusCodes.Status200OK)
             .ProducesValidationProblem(StatusCodes.Status400BadRequest);
         return app;
     }
@@ -82,15 +82,17 @@ public static class EstimateApi
 
         var planned = request.PlannedPoints();
         var speed = await throughput.ReadAsync(cancellationToken);
-        return TypedResults.Ok(new EstimateResponse(
-            planned,
-            target,
-            PrecisionPlan.HalfWidth(planned),
-            speed.SecondsFor(planned),
-            speed.PointsPerSecondPerSlot,
-            speed.Slots,
-            speed.SlotsPerWorker,
-            deadlineSeconds,
-            deadlineSeconds is { } s ? speed.WorkersFor(planned, s) : null));
+        return TypedResults.Ok(new Estimate
+        {
+            TotalPoints = planned,
+            TargetError = target,
+            ExpectedHalfWidth = PrecisionPlan.HalfWidth(planned),
+            ExpectedDurationS = speed.SecondsFor(planned),
+            PointsPerSecondPerSlot = speed.PointsPerSecondPerSlot,
+            SlotsAvailable = speed.Slots,
+            SlotsPerWorker = speed.SlotsPerWorker,
+            DeadlineS = deadlineSeconds,
+            DesiredWorkers = deadlineSeconds is { } s ? speed.WorkersFor(planned, s) : null,
+        });
     }
 }

@@ -1,4 +1,4 @@
-using Pi.Orleans.Api.Contracts;
+using Pi.Orleans.Contracts;
 using Pi.Orleans.Grains;
 
 namespace Pi.Orleans.Api.Cluster;
@@ -7,22 +7,24 @@ namespace Pi.Orleans.Api.Cluster;
 public sealed class SiloDirectory(IGrainFactory grains, IClusterReadings slots)
 {
     /// <summary>Every active silo, by name.</summary>
-    public async Task<IReadOnlyList<SiloResponse>> ReadAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<SiloInfo>> ReadAsync(CancellationToken cancellationToken)
     {
         var hosts = await grains.GetGrain<IManagementGrain>(0).GetDetailedHosts(onlyActive: true).WaitAsync(cancellationToken);
         var bySilo = (await slots.ReadAsync(cancellationToken)).ToDictionary(s => s.Silo);
         return [.. hosts
             .Select(h => (Host: h, Slots: bySilo.GetValueOrDefault(h.SiloAddress.ToParsableString())))
-            .Select(x => new SiloResponse(
-                x.Host.SiloAddress.ToParsableString(),
-                x.Host.SiloName,
-                x.Host.Status.ToString(),
-                x.Slots?.RunsChunks ?? false,
-                x.Slots?.Total ?? 0,
-                x.Slots?.Used ?? 0,
-                x.Slots?.Queued ?? 0,
-                x.Slots?.ChunksCompleted ?? 0,
-                x.Slots?.PendingChunks ?? 0))
+            .Select(x => new SiloInfo
+            {
+                Address = x.Host.SiloAddress.ToParsableString(),
+                Name = x.Host.SiloName,
+                Status = x.Host.Status.ToString(),
+                RunsChunks = x.Slots?.RunsChunks ?? false,
+                SlotsTotal = x.Slots?.Total ?? 0,
+                SlotsUsed = x.Slots?.Used ?? 0,
+                SlotsQueued = x.Slots?.Queued ?? 0,
+                ChunksCompleted = x.Slots?.ChunksCompleted ?? 0,
+                PendingChunks = x.Slots?.PendingChunks ?? 0,
+            })
             .OrderBy(s => s.Name, StringComparer.Ordinal)];
     }
 }

@@ -25,14 +25,14 @@ internal sealed class ProgressStream(IGrainFactory grains, ThroughputReader thro
             while (current is not null && current.Status.IsActive())
             {
                 var speed = await throughput.ReadAsync(cancellationToken);
-                yield return new SseItem<object>(ProgressEvent.From(current, mode, speed), "progress");
+                yield return new SseItem<object>(ProgressUpdates.From(current, mode, speed), "progress");
                 current = await NextAsync(grain, reference, observer, current, cancellationToken);
             }
 
             var final = await grain.GetAsync();
             if (final is not null)
             {
-                yield return new SseItem<object>(CalculationResponse.From(final, time.GetUtcNow()), final.Status.ToString().ToLowerInvariant());
+                yield return new SseItem<object>(CalculationResponses.From(final, time.GetUtcNow()), final.Status.ToString().ToLowerInvariant());
             }
         }
         finally

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Options;
+using Pi.Orleans.Contracts;
 using Pi.Orleans.Grains;
 
 namespace Pi.Orleans.Api.Scaling;
@@ -12,7 +13,7 @@ public sealed class ScalingSignal
 {
     private readonly IClusterReadings _slots;
     private readonly IOptionsMonitor<ScalingOptions> _options;
-    private ScalingReport? _last;
+    private ScalingInfo? _last;
 
     public ScalingSignal(IClusterReadings slots, IOptionsMonitor<ScalingOptions> options, IMeterFactory meters)
     {
@@ -27,7 +28,7 @@ public sealed class ScalingSignal
     }
 
     /// <summary>Reads every silo's slots now and computes the signal.</summary>
-    public async Task<ScalingReport> ComputeAsync(CancellationToken cancellationToken)
+    public async Task<ScalingInfo> ComputeAsync(CancellationToken cancellationToken)
     {
         var silos = await _slots.ReadAsync(cancellationToken);
         var workers = silos.Where(s => s.RunsChunks).ToList();
@@ -36,7 +37,15 @@ public sealed class ScalingSignal
         var used = workers.Sum(s => s.Used);
         var queued = workers.Sum(s => s.Queued);
         var desired = (int)Math.Clamp(Math.Ceiling((used + queued) / (double)perWorker), o.MinWorkers, Math.Max(o.MinWorkers, o.MaxWorkers));
-        var report = new ScalingReport(workers.Sum(s => s.Total), used, queued, silos.Sum(s => s.PendingChunks), perWorker, desired);
+        var report = new ScalingInfo
+        {
+            SlotsTotal = workers.Sum(s => s.Total),
+            SlotsUsed = used,
+            SlotsQueued = queued,
+            PendingChunks = silos.Sum(s => s.PendingChunks),
+            SlotsPerWorker = perWorker,
+            DesiredWorkers = desired,
+        };
         _last = report;
         return report;
     }

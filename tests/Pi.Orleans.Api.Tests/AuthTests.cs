@@ -5,8 +5,7 @@ using Pi.Orleans.Api.Tests.Infrastructure;
 
 namespace Pi.Orleans.Api.Tests;
 
-[Collection(RedisClusterCollection.Name)]
-public sealed class AuthTests(RedisClusterFixture cluster)
+public sealed class AuthTests(SecuredApi secured) : IClassFixture<SecuredApi>
 {
     private CancellationToken Token => TestContext.Current.CancellationToken;
 
@@ -32,7 +31,7 @@ public sealed class AuthTests(RedisClusterFixture cluster)
     [Fact]
     public async Task CancellingTheDashboardAndTheOperatorRoutesNeedTheKeyButReadingDoesNot()
     {
-        var accepted = await cluster.Api.Client.SubmitAsync(1_000_000, "distributed", 5, Token);
+        var accepted = await secured.Api.Client.SubmitAsync(1_000_000, "distributed", 5, Token);
         var anonymous = Anonymous();
 
         using var read = await anonymous.GetAsync($"/api/calculate/{accepted.Id}", Token);
@@ -50,9 +49,9 @@ public sealed class AuthTests(RedisClusterFixture cluster)
     public async Task ABearerTokenOrTheWebPagesCookieCarryTheKeyToo()
     {
         using var bearer = new HttpRequestMessage(HttpMethod.Post, "/api/calculate") { Content = JsonContent.Create(new { total_points = 1000, mode = "single" }) };
-        bearer.Headers.Authorization = new AuthenticationHeaderValue("Bearer", RedisClusterFixture.ApiKey);
+        bearer.Headers.Authorization = new AuthenticationHeaderValue("Bearer", SecuredApi.ApiKey);
         using var cookie = new HttpRequestMessage(HttpMethod.Get, "/dashboard/DashboardCounters");
-        cookie.Headers.Add("Cookie", $"pi-api-key={RedisClusterFixture.ApiKey}");
+        cookie.Headers.Add("Cookie", $"pi-api-key={SecuredApi.ApiKey}");
 
         using var submitted = await Anonymous().SendAsync(bearer, Token);
         using var dashboard = await Anonymous().SendAsync(cookie, Token);
@@ -61,5 +60,5 @@ public sealed class AuthTests(RedisClusterFixture cluster)
         Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
     }
 
-    private HttpClient Anonymous() => new() { BaseAddress = cluster.Api.Http.BaseAddress };
+    private HttpClient Anonymous() => secured.Anonymous();
 }

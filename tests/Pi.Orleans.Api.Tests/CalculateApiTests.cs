@@ -2,11 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using Pi.Orleans.Api.Tests.Infrastructure;
 using Pi.Orleans.Client;
+using Pi.Orleans.Contracts;
 
 namespace Pi.Orleans.Api.Tests;
 
-[Collection(EmbeddedApiCollection.Name)]
-public sealed class CalculateApiTests(EmbeddedApiFixture api)
+[Collection(InProcessApiCollection.Name)]
+public sealed class CalculateApiTests(InProcessApi api)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
     private CancellationToken Token => TestContext.Current.CancellationToken;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Pi.Orleans.Api.Tests.Infrastructure;
 using Pi.Orleans.Client;
+using Pi.Orleans.Contracts;
 
 namespace Pi.Orleans.Api.Tests;
 
@@ -12,13 +13,7 @@ public sealed class HistoryRetentionTests
     [Fact]
     public async Task TheEmbeddedDefaultKeepsOnlyTheNewestFinishedCalculations()
     {
-        await using var api = HostProcess.Start("api-history", RepositoryPaths.HostDll("Api", "Pi.Orleans.Api"), new Dictionary<string, string>
-        {
-            ["Cluster__SiloPort"] = FreePort.Next().ToString(),
-            ["Cluster__GatewayPort"] = FreePort.Next().ToString(),
-            ["History__MaxEntries"] = "3",
-        });
-        await api.WaitReadyAsync(TimeSpan.FromSeconds(60), Token);
+        await using var api = InProcessApi.With(new Dictionary<string, string> { ["History:MaxEntries"] = "3" });
 
         var ids = new List<Guid>();
         for (var seed = 1; seed <= 5; seed++)

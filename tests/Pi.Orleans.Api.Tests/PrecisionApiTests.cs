@@ -3,11 +3,12 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Pi.Orleans.Api.Tests.Infrastructure;
 using Pi.Orleans.Client;
+using Pi.Orleans.Contracts;
 
 namespace Pi.Orleans.Api.Tests;
 
-[Collection(EmbeddedApiCollection.Name)]
-public sealed class PrecisionApiTests(EmbeddedApiFixture api)
+[Collection(InProcessApiCollection.Name)]
+public sealed class PrecisionApiTests(InProcessApi api)
 {
     private const double Z95 = 1.959963984540054;
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);

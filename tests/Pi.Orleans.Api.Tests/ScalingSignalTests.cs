@@ -1,4 +1,4 @@
-using Pi.Orleans.Client;
+using Pi.Orleans.Contracts;
 
 namespace Pi.Orleans.Api.Tests;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Pi.Orleans.Api.Tests.Infrastructure;
-using Pi.Orleans.Client;
+using Pi.Orleans.Contracts;
 using Pi.Orleans.Core.Estimates;
 using Pi.Orleans.Core.Planning;
 using Pi.Orleans.Grains;
@@ -19,15 +19,12 @@ public sealed class UnfinishableChunkTests
     [Fact]
     public async Task ASubmissionWhoseChunksCouldNotFinishInTimeIsRefusedWithTheReasonAndASmallerOneIsAccepted()
     {
-        await using var api = HostProcess.Start("api-unfinishable", RepositoryPaths.HostDll("Api", "Pi.Orleans.Api"), new Dictionary<string, string>
+        await using var api = InProcessApi.With(new Dictionary<string, string>
         {
-            ["Cluster__SiloPort"] = FreePort.Next().ToString(),
-            ["Cluster__GatewayPort"] = FreePort.Next().ToString(),
-            ["Pi__MaxChunks"] = "1",
-            ["Pi__ChunkPoints"] = HugeChunk.ToString(),
-            ["Pi__MaxTotalPoints"] = HugeChunk.ToString(),
+            ["Pi:MaxChunks"] = "1",
+            ["Pi:ChunkPoints"] = HugeChunk.ToString(),
+            ["Pi:MaxTotalPoints"] = HugeChunk.ToString(),
         });
-        await api.WaitReadyAsync(TimeSpan.FromSeconds(60), Token);
         await Eventually.ReachesAsync<Estimate>(
             async token => await api.Client.EstimateAsync(HugeChunk, null, null, token),
             e => e.ExpectedDurationS is not null,

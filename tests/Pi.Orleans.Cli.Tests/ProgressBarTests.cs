@@ -1,5 +1,5 @@
 using Pi.Orleans.Cli.Rendering;
-using Pi.Orleans.Client;
+using Pi.Orleans.Contracts;
 
 namespace Pi.Orleans.Cli.Tests;
 
@@ -31,6 +31,18 @@ public sealed class ProgressBarTests
     public void AFinishedCalculationsBarShowsNoEta() =>
         Assert.DoesNotContain("ETA", CalculationWatcher.Describe(Update("completed", 0)));
 
-    private static ProgressUpdate Update(string status, double? eta) =>
-        new(Guid.NewGuid(), status, 3, 10, 3_000, 0.3, 3.14, 0.01, ["worker-a"], ["worker-a"], eta);
+    private static ProgressUpdate Update(string status, double? eta) => new()
+    {
+        Id = Guid.NewGuid(),
+        Status = status,
+        ChunksDone = 3,
+        ChunksTotal = 10,
+        PointsDone = 3_000,
+        Progress = 0.3,
+        Estimate = 3.14,
+        StandardError = 0.01,
+        SilosWorking = ["worker-a"],
+        SilosUsed = ["worker-a"],
+        EtaS = eta,
+    };
 }

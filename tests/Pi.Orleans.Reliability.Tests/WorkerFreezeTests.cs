@@ -1,6 +1,6 @@
 using System.Diagnostics;
+using Pi.Orleans.Contracts;
 using Pi.Orleans.Experiments.Verification;
-using Pi.Orleans.Client;
 using Pi.Orleans.Reliability.Tests.Infrastructure;
 using Pi.Orleans.Testing;
 

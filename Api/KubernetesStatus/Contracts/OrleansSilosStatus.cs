@@ -1,6 +1,6 @@
-using Pi.Orleans.Api.Contracts;
+using Pi.Orleans.Contracts;
 
 namespace Pi.Orleans.Api.KubernetesStatus.Contracts;
 
 /// <summary>The active silos with their chunk slots.</summary>
-public sealed record OrleansSilosStatus(int SiloCount, IReadOnlyList<SiloResponse> Silos);
+public sealed record OrleansSilosStatus(int SiloCount, IReadOnlyList<SiloInfo> Silos);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Pi.Orleans.Cli.Rendering;
 using Pi.Orleans.Client;
+using Pi.Orleans.Contracts;
 using Pi.Orleans.Harness.CommandLine;
 using Spectre.Console;
 

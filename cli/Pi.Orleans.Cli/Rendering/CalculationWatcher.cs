@@ -1,4 +1,5 @@
 using Pi.Orleans.Client;
+using Pi.Orleans.Contracts;
 using Spectre.Console;
 
 namespace Pi.Orleans.Cli.Rendering;

@@ -1,4 +1,4 @@
-using Pi.Orleans.Client;
+using Pi.Orleans.Contracts;
 using Spectre.Console;
 
 namespace Pi.Orleans.Cli.Rendering;

@@ -1,4 +1,4 @@
-using Pi.Orleans.Client;
+using Pi.Orleans.Contracts;
 using Pi.Orleans.Harness.CommandLine;
 using Spectre.Console;
 

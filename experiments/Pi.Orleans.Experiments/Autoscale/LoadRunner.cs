@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Pi.Orleans.Client;
+using Pi.Orleans.Contracts;
 using Pi.Orleans.Experiments.Local;
 using Spectre.Console;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Pi.Orleans.Client;
+using Pi.Orleans.Contracts;
 
 namespace Pi.Orleans.Experiments.Bench;
 

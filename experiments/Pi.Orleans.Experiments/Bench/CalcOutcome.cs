@@ -1,5 +1,5 @@
 using System.Globalization;
-using Pi.Orleans.Client;
+using Pi.Orleans.Contracts;
 
 namespace Pi.Orleans.Experiments.Bench;
 

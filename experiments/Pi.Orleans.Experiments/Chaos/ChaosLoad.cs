@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Pi.Orleans.Client;
+using Pi.Orleans.Contracts;
 
 namespace Pi.Orleans.Experiments.Chaos;
 

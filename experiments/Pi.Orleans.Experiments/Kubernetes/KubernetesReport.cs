@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Pi.Orleans.Client;
+using Pi.Orleans.Contracts;
 using Pi.Orleans.Experiments.Output;
 
 namespace Pi.Orleans.Experiments.Kubernetes;

@@ -1,4 +1,4 @@
-using Pi.Orleans.Client;
+using Pi.Orleans.Contracts;
 using Pi.Orleans.Harness;
 
 namespace Pi.Orleans.Experiments.Local;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Pi.Orleans.Client;
+using Pi.Orleans.Contracts;
 
 namespace Pi.Orleans.Experiments.Local;
 

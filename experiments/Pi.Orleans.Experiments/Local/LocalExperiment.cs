@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Pi.Orleans.Client;
+using Pi.Orleans.Contracts;
 using Pi.Orleans.Experiments.Output;
 using Pi.Orleans.Harness;
 using Spectre.Console;

@@ -1,4 +1,5 @@
 using Pi.Orleans.Client;
+using Pi.Orleans.Contracts;
 
 namespace Pi.Orleans.Reliability.Tests.Infrastructure;
 
