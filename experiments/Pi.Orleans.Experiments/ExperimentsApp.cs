@@ -17,7 +17,7 @@ public static class ExperimentsApp
     {
         // The same --api/--api-key as `pi`: kubernetes loads that API, the others name it in their messages.
         var api = new ApiOption();
-        var root = new RootCommand("Pi.Orleans experiments: chaos, autoscale, local, simulate, kubernetes, bench and load. Each writes its report under results/.")
+        var root = new RootCommand("Pi.Orleans experiments: chaos, autoscale, local, simulate, scale, kubernetes, bench and load. Each writes its report under results/.")
         {
             Options = { api.Url, api.Key },
             Subcommands =
@@ -27,6 +27,7 @@ public static class ExperimentsApp
                 new KubernetesCommand(console, api),
                 new AutoscaleCommand(console, api),
                 new ChaosCommand(console, api),
+                new ScaleCommand(console, api),
             },
         };
         Bench.LabCommands.AddTo(root, console);

@@ -1,8 +1,9 @@
+using Pi.Orleans.Grains;
 using Pi.Orleans.Simulation;
 
-namespace Pi.Orleans.Grains.Tests.Scheduling;
+namespace Pi.Orleans.Experiments.Tests.Scale;
 
-// The short version of benchmarks/Pi.Orleans.Simulation: the real scheduler and state on a virtual clock, with silos that
+// The short version of `experiments scale` (experiments/Pi.Orleans.Simulation): the real scheduler and state on a virtual clock, with silos that
 // fail, leave and join, slow and frozen silos, and a crash of the calculation's activation half way. Correctness and virtual
 // time only, never wall-clock speed.
 public sealed class SimulatedClusterTests
