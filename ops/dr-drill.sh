@@ -28,7 +28,7 @@ export Pi__ChunkPoints=33554432 Pi__ChunkDuration=00:00:00 Pi__ChunkTimeout=00:0
 now() { date +%s.%N; }
 since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
 say() { echo "[$(date -u +%H:%M:%S)] $*" >&2; }
-pi() { bash "$ROOT/experiments/pi.sh" "$@"; }
+pi() { dotnet run -c Release --project "$ROOT/cli/Pi.Orleans.Cli" -- "$@"; }
 
 # Redis (AOF on, data in $DATA), the Api and two workers; returns when the Api lists both workers.
 cluster_up() {
