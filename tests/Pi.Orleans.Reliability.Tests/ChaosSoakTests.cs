@@ -1,3 +1,4 @@
+using Pi.Orleans.Experiments.Faults;
 using Pi.Orleans.Experiments.Chaos;
 using Pi.Orleans.Reliability.Tests.Infrastructure;
 using Pi.Orleans.Testing;

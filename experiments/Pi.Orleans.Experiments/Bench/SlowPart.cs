@@ -1,4 +1,5 @@
 using System.Globalization;
+using Pi.Orleans.Experiments.Faults;
 
 namespace Pi.Orleans.Experiments.Bench;
 
@@ -31,12 +32,14 @@ public sealed class SlowPart(string points, string warmUp, bool dutyOnly) : IBen
         CalcOutcome s;
         string how;
         long cpu;
-        await using (var throttle = CpuThrottle.Start(pid, dutyOnly))
+        // The chaos soak's throttle: a cgroup cpu quota where one can be written, else the SIGSTOP/SIGCONT duty cycle.
+        using (var throttle = CpuThrottle.Create($"bench{Environment.ProcessId}", cgroups: !dutyOnly))
         {
-            how = throttle.How;
-            run.Say($"slow: worker-2 (pid {pid}): {how}");
             var cpu0 = ProcessStats.CpuMs(pid);
-            s = await cluster.Calc.RunAsync(n, "distributed", Seed, cancellationToken);
+            run.Say($"slow: worker-2 (pid {pid}): {throttle.Description}");
+            CalcOutcome? held = null;
+            how = await throttle.HoldAsync(pid, "worker-2", async () => held = await cluster.Calc.RunAsync(n, "distributed", Seed, cancellationToken));
+            s = held!;
             cpu = ProcessStats.CpuMs(pid) - cpu0;
         }
 

@@ -1,3 +1,4 @@
+using Pi.Orleans.Experiments.Faults;
 using System.Diagnostics;
 using Pi.Orleans.Experiments.Verification;
 using Pi.Orleans.Harness;

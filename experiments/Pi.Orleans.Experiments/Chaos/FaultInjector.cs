@@ -1,3 +1,4 @@
+using Pi.Orleans.Experiments.Faults;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;

@@ -1,7 +1,7 @@
+using Pi.Orleans.Experiments.Faults;
 using System.Diagnostics;
-using Pi.Orleans.Experiments.Chaos;
 
-namespace Pi.Orleans.Experiments.Tests.Chaos;
+namespace Pi.Orleans.Experiments.Tests;
 
 public sealed class CpuThrottleTests
 {

@@ -1,6 +1,6 @@
 using Pi.Orleans.Harness;
 
-namespace Pi.Orleans.Experiments.Chaos;
+namespace Pi.Orleans.Experiments.Faults;
 
 /// <summary>
 /// The slow fault: a process's CPU cut to 30% of one core while a hold runs. Where this machine lets the soak write a cgroup cpu

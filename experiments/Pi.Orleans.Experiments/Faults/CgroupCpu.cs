@@ -1,7 +1,7 @@
 using System.Globalization;
 using Pi.Orleans.Harness;
 
-namespace Pi.Orleans.Experiments.Chaos;
+namespace Pi.Orleans.Experiments.Faults;
 
 /// <summary>
 /// The cpu controller of this machine's cgroups, where the soak makes child groups at the top of the hierarchy: cgroup v2
