@@ -33,7 +33,7 @@ public sealed class ClusterUpDownTests : IAsyncDisposable
         Assert.InRange(done.ResultPi!.Value, 3.1, 3.2);
         Assert.All(state.Processes, p => Assert.True(new FileInfo(p.Log).Length > 0, $"{p.Log} is empty"));
 
-        (code, output) = await CapturedConsole.RunAsync("cluster", "down", "--dir", _dir);
+        (code, output) = await CliRun.RunAsync("cluster", "down", "--dir", _dir);
         Assert.True(code == 0, output);
         Assert.Contains("Stopped 4 process(es).", output);
         Assert.All(state.Processes, p => Assert.False(OsProcess.IsRunning(p.Pid), $"{p.Name} ({p.Pid}) still runs"));
@@ -43,7 +43,7 @@ public sealed class ClusterUpDownTests : IAsyncDisposable
     [Fact]
     public async Task ClusterUpEmbeddedRunsTheApiAloneWithoutRedisOrKey()
     {
-        var (code, output) = await CapturedConsole.RunAsync(
+        var (code, output) = await CliRun.RunAsync(
             "cluster", "up", "--embedded", "--dir", _dir, "--repo", RepositoryPaths.Root, "--configuration", RepositoryPaths.Configuration);
         Assert.True(code == 0, output);
         var state = ClusterState.Read(_dir)!;
@@ -55,7 +55,7 @@ public sealed class ClusterUpDownTests : IAsyncDisposable
         var done = await client.SubmitAsync(1L << 24, "single", 7, Token);
         Assert.True(done.Status == "completed", $"{done}");
 
-        (code, output) = await CapturedConsole.RunAsync("cluster", "down", "--dir", _dir);
+        (code, output) = await CliRun.RunAsync("cluster", "down", "--dir", _dir);
         Assert.True(code == 0, output);
         Assert.False(OsProcess.IsRunning(api.Pid), $"the Api ({api.Pid}) still runs");
     }
@@ -63,7 +63,7 @@ public sealed class ClusterUpDownTests : IAsyncDisposable
     [Fact]
     public async Task ClusterDownWithoutAClusterSaysSoAndSucceeds()
     {
-        var (code, output) = await CapturedConsole.RunAsync("cluster", "down", "--dir", _dir);
+        var (code, output) = await CliRun.RunAsync("cluster", "down", "--dir", _dir);
 
         Assert.True(code == 0, output);
         Assert.Contains("No cluster is up", output);
@@ -93,6 +93,6 @@ public sealed class ClusterUpDownTests : IAsyncDisposable
         }
     }
 
-    private Task<(int ExitCode, string Output)> UpAsync(params string[] args) => CapturedConsole.RunAsync(
+    private Task<(int ExitCode, string Output)> UpAsync(params string[] args) => CliRun.RunAsync(
         ["cluster", "up", "--dir", _dir, "--api-key", ApiKey, "--repo", RepositoryPaths.Root, "--configuration", RepositoryPaths.Configuration, .. args]);
 }

@@ -9,7 +9,7 @@ public sealed class CommandTests(EmbeddedApiFixture api)
     [Fact]
     public async Task SubmitSingleShowsTheFinishedCalculation()
     {
-        var (code, output) = await CapturedConsole.RunAsync("--api", api.Url, "submit", "--points", "1e8", "--mode", "single", "--seed", "7");
+        var (code, output) = await CliRun.RunAsync("--api", api.Url, "submit", "--points", "1e8", "--mode", "single", "--seed", "7");
 
         Assert.True(code == 0, output);
         Assert.Contains("completed", output);
@@ -20,7 +20,7 @@ public sealed class CommandTests(EmbeddedApiFixture api)
     [Fact]
     public async Task SubmitWatchFollowsADistributedCalculationToItsEnd()
     {
-        var (code, output) = await CapturedConsole.RunAsync("--api", api.Url, "submit", "-n", "2.5e8", "--watch", "--seed", "3");
+        var (code, output) = await CliRun.RunAsync("--api", api.Url, "submit", "-n", "2.5e8", "--watch", "--seed", "3");
 
         Assert.True(code == 0, output);
         Assert.Contains("completed", output);
@@ -30,7 +30,7 @@ public sealed class CommandTests(EmbeddedApiFixture api)
     [Fact]
     public async Task SubmitByPrecisionRunsThePlannedPointsAndSaysTheTargetWasMet()
     {
-        var (code, output) = await CapturedConsole.RunAsync("--api", api.Url, "submit", "--precision", "1e-3", "--mode", "single", "--seed", "7");
+        var (code, output) = await CliRun.RunAsync("--api", api.Url, "submit", "--precision", "1e-3", "--mode", "single", "--seed", "7");
 
         Assert.True(code == 0, output);
         Assert.Contains("completed", output);
@@ -47,7 +47,7 @@ public sealed class CommandTests(EmbeddedApiFixture api)
     [InlineData("--precision", "tiny")]
     public async Task EitherPointsOrAPositivePrecisionIsNeededBeforeAnyRequest(params string[] options)
     {
-        var (code, output) = await CapturedConsole.RunAsync(["--api", "http://127.0.0.1:1", "submit", .. options]);
+        var (code, output) = await CliRun.RunAsync(["--api", "http://127.0.0.1:1", "submit", .. options]);
 
         Assert.NotEqual(0, code);
         Assert.DoesNotContain("Cannot reach", output);
@@ -56,7 +56,7 @@ public sealed class CommandTests(EmbeddedApiFixture api)
     [Fact]
     public async Task GetOfAnUnknownIdFailsWithTheProblemTitle()
     {
-        var (code, output) = await CapturedConsole.RunAsync("--api", api.Url, "get", Guid.NewGuid().ToString());
+        var (code, output) = await CliRun.RunAsync("--api", api.Url, "get", Guid.NewGuid().ToString());
 
         Assert.Equal(ExitCodes.ApiError, code);
         Assert.Contains("Error 404", output);
@@ -65,7 +65,7 @@ public sealed class CommandTests(EmbeddedApiFixture api)
     [Fact]
     public async Task AFractionalPointCountIsRejectedBeforeAnyRequest()
     {
-        var (code, output) = await CapturedConsole.RunAsync("--api", "http://127.0.0.1:1", "submit", "--points", "1.5");
+        var (code, output) = await CliRun.RunAsync("--api", "http://127.0.0.1:1", "submit", "--points", "1.5");
 
         Assert.NotEqual(0, code);
         Assert.DoesNotContain("Cannot reach", output);
@@ -74,7 +74,7 @@ public sealed class CommandTests(EmbeddedApiFixture api)
     [Fact]
     public async Task ARequestTheApiRefusesShowsItsProblemDetails()
     {
-        var (code, output) = await CapturedConsole.RunAsync("--api", api.Url, "submit", "--points", "1e12", "--mode", "single");
+        var (code, output) = await CliRun.RunAsync("--api", api.Url, "submit", "--points", "1e12", "--mode", "single");
 
         Assert.Equal(ExitCodes.ApiError, code);
         Assert.Contains("Error 400", output);
@@ -84,9 +84,9 @@ public sealed class CommandTests(EmbeddedApiFixture api)
     [Fact]
     public async Task ListShowsRecentCalculations()
     {
-        await CapturedConsole.RunAsync("--api", api.Url, "submit", "--points", "1e7", "--mode", "single");
+        await CliRun.RunAsync("--api", api.Url, "submit", "--points", "1e7", "--mode", "single");
 
-        var (code, output) = await CapturedConsole.RunAsync("--api", api.Url, "list", "--status", "completed", "--limit", "5");
+        var (code, output) = await CliRun.RunAsync("--api", api.Url, "list", "--status", "completed", "--limit", "5");
 
         Assert.True(code == 0, output);
         Assert.Contains("completed", output);
@@ -95,7 +95,7 @@ public sealed class CommandTests(EmbeddedApiFixture api)
     [Fact]
     public async Task ClusterShowsTheSilosAndWhatItKnowsOfKubernetes()
     {
-        var (code, output) = await CapturedConsole.RunAsync("--api", api.Url, "cluster");
+        var (code, output) = await CliRun.RunAsync("--api", api.Url, "cluster");
 
         Assert.True(code == 0, output);
         Assert.Contains("Silos", output);
@@ -105,7 +105,7 @@ public sealed class CommandTests(EmbeddedApiFixture api)
     [Fact]
     public async Task AnUnreachableApiIsAClearError()
     {
-        var (code, output) = await CapturedConsole.RunAsync("--api", "http://127.0.0.1:1", "list");
+        var (code, output) = await CliRun.RunAsync("--api", "http://127.0.0.1:1", "list");
 
         Assert.Equal(ExitCodes.Unreachable, code);
         Assert.Contains("Cannot reach the API at http://127.0.0.1:1", output);

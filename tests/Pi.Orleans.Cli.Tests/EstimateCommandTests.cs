@@ -10,7 +10,7 @@ public sealed class EstimateCommandTests(EmbeddedApiFixture api)
     [Fact]
     public async Task EstimateForAPointCountShowsItsHalfWidthAndTheSlots()
     {
-        var (code, output) = await CapturedConsole.RunAsync("--api", api.Url, "estimate", "--points", "1e9");
+        var (code, output) = await CliRun.RunAsync("--api", api.Url, "estimate", "--points", "1e9");
 
         Assert.True(code == ExitCodes.Success, output);
         Assert.Contains("1,000,000,000 (1e9)", output);
@@ -21,7 +21,7 @@ public sealed class EstimateCommandTests(EmbeddedApiFixture api)
     [Fact]
     public async Task EstimateForATargetErrorWithADeadlineAnswersTheApisJson()
     {
-        var (code, output, errors) = await CapturedConsole.RunApartAsync("--api", api.Url, "estimate", "--target-error", "1e-4", "--deadline", "60", "--json");
+        var (code, output, errors) = await CliRun.RunApartAsync("--api", api.Url, "estimate", "--target-error", "1e-4", "--deadline", "60", "--json");
 
         Assert.True(code == ExitCodes.Success, errors);
         using var json = JsonDocument.Parse(output);
@@ -37,7 +37,7 @@ public sealed class EstimateCommandTests(EmbeddedApiFixture api)
     [InlineData("--target-error", "0")]
     public async Task EitherPointsOrAPositiveTargetErrorIsNeededBeforeAnyRequest(params string[] options)
     {
-        var (code, output) = await CapturedConsole.RunAsync(["--api", "http://127.0.0.1:1", "estimate", .. options]);
+        var (code, output) = await CliRun.RunAsync(["--api", "http://127.0.0.1:1", "estimate", .. options]);
 
         Assert.Equal(ExitCodes.InvalidArguments, code);
         Assert.DoesNotContain("Cannot reach", output);

@@ -48,7 +48,7 @@ public sealed class ExitCodeTests
     [Fact]
     public async Task ACommandLineThatDoesNotParseIsInvalidArguments()
     {
-        var (code, _) = await CapturedConsole.RunAsync("get", "not-a-guid");
+        var (code, _) = await CliRun.RunAsync("get", "not-a-guid");
 
         Assert.Equal(ExitCodes.InvalidArguments, code);
     }

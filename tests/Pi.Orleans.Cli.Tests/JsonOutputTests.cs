@@ -11,7 +11,7 @@ public sealed class JsonOutputTests(EmbeddedApiFixture api)
     [Fact]
     public async Task SubmitGetAndListPrintTheApisJson()
     {
-        var (code, output, errors) = await CapturedConsole.RunApartAsync("--api", api.Url, "submit", "--points", "1e8", "--mode", "single", "--seed", "7", "--json");
+        var (code, output, errors) = await CliRun.RunApartAsync("--api", api.Url, "submit", "--points", "1e8", "--mode", "single", "--seed", "7", "--json");
 
         Assert.True(code == ExitCodes.Success, errors);
         Assert.Empty(errors);
@@ -21,12 +21,12 @@ public sealed class JsonOutputTests(EmbeddedApiFixture api)
         Assert.Equal(100_000_000, submitted.RootElement.GetProperty("total_points").GetInt64());
         Assert.InRange(submitted.RootElement.GetProperty("confidence_interval_95").GetProperty("low").GetDouble(), 3.1, 3.2);
 
-        (code, output, errors) = await CapturedConsole.RunApartAsync("--api", api.Url, "get", id, "--json");
+        (code, output, errors) = await CliRun.RunApartAsync("--api", api.Url, "get", id, "--json");
         Assert.True(code == ExitCodes.Success, errors);
         using var got = JsonDocument.Parse(output);
         Assert.Equal(submitted.RootElement.GetProperty("result_inside").GetInt64(), got.RootElement.GetProperty("result_inside").GetInt64());
 
-        (code, output, errors) = await CapturedConsole.RunApartAsync("--api", api.Url, "list", "--status", "completed", "--limit", "1000", "--json");
+        (code, output, errors) = await CliRun.RunApartAsync("--api", api.Url, "list", "--status", "completed", "--limit", "1000", "--json");
         Assert.True(code == ExitCodes.Success, errors);
         using var listed = JsonDocument.Parse(output);
         Assert.Contains(listed.RootElement.EnumerateArray(), c => c.GetProperty("id").GetString() == id);
@@ -35,7 +35,7 @@ public sealed class JsonOutputTests(EmbeddedApiFixture api)
     [Fact]
     public async Task ClusterPrintsTheApisClusterDocument()
     {
-        var (code, output, errors) = await CapturedConsole.RunApartAsync("--api", api.Url, "cluster", "--json");
+        var (code, output, errors) = await CliRun.RunApartAsync("--api", api.Url, "cluster", "--json");
 
         Assert.True(code == ExitCodes.Success, errors);
         using var json = JsonDocument.Parse(output);
@@ -46,7 +46,7 @@ public sealed class JsonOutputTests(EmbeddedApiFixture api)
     [Fact]
     public async Task AFailureWritesNothingToStandardOutput()
     {
-        var (code, output, errors) = await CapturedConsole.RunApartAsync("--api", api.Url, "get", Guid.NewGuid().ToString(), "--json");
+        var (code, output, errors) = await CliRun.RunApartAsync("--api", api.Url, "get", Guid.NewGuid().ToString(), "--json");
 
         Assert.Equal(ExitCodes.ApiError, code);
         Assert.Empty(output);

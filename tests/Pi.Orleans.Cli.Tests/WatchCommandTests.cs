@@ -12,7 +12,7 @@ public sealed class WatchCommandTests(EmbeddedApiFixture api)
     {
         var id = await SubmitAsync("2.5e8");
 
-        var (code, output) = await CapturedConsole.RunAsync("--api", api.Url, "watch", id);
+        var (code, output) = await CliRun.RunAsync("--api", api.Url, "watch", id);
 
         Assert.True(code == ExitCodes.Success, output);
         Assert.Contains("completed", output);
@@ -25,7 +25,7 @@ public sealed class WatchCommandTests(EmbeddedApiFixture api)
     {
         var id = await SubmitAsync("2.5e8");
 
-        var (code, output, errors) = await CapturedConsole.RunApartAsync("--api", api.Url, "watch", id, "--json");
+        var (code, output, errors) = await CliRun.RunApartAsync("--api", api.Url, "watch", id, "--json");
 
         Assert.True(code == ExitCodes.Success, errors);
         using var json = JsonDocument.Parse(output);
@@ -39,7 +39,7 @@ public sealed class WatchCommandTests(EmbeddedApiFixture api)
     [Fact]
     public async Task WatchOfAnUnknownIdIsAnApiError()
     {
-        var (code, output) = await CapturedConsole.RunAsync("--api", api.Url, "watch", Guid.NewGuid().ToString());
+        var (code, output) = await CliRun.RunAsync("--api", api.Url, "watch", Guid.NewGuid().ToString());
 
         Assert.Equal(ExitCodes.ApiError, code);
         Assert.Contains("Error 404", output);
@@ -47,7 +47,7 @@ public sealed class WatchCommandTests(EmbeddedApiFixture api)
 
     private async Task<string> SubmitAsync(string points)
     {
-        var (code, output, errors) = await CapturedConsole.RunApartAsync("--api", api.Url, "submit", "--points", points, "--seed", "11", "--json");
+        var (code, output, errors) = await CliRun.RunApartAsync("--api", api.Url, "submit", "--points", points, "--seed", "11", "--json");
         Assert.True(code == ExitCodes.Success, errors);
         using var json = JsonDocument.Parse(output);
         return json.RootElement.GetProperty("id").GetString()!;

@@ -8,7 +8,7 @@ public sealed class ExperimentsAppTests
     [Fact]
     public async Task AnUnknownExperimentIsRefusedWithANonZeroExitCode()
     {
-        var (code, _) = await CapturedConsole.RunAsync("no-such-experiment");
+        var (code, _) = await LabRun.RunAsync("no-such-experiment");
 
         Assert.Equal(ExitCodes.InvalidArguments, code);
     }
@@ -18,7 +18,7 @@ public sealed class ExperimentsAppTests
     {
         var output = Path.Combine(Path.GetTempPath(), "pi-exp-" + Guid.NewGuid().ToString("N"));
 
-        var (code, text) = await CapturedConsole.RunAsync("simulate", "--min", "3", "--max", "2", "--out", output);
+        var (code, text) = await LabRun.RunAsync("simulate", "--min", "3", "--max", "2", "--out", output);
 
         Assert.Equal(ExitCodes.InvalidArguments, code);
         Assert.Contains("--min must be at least 1", text);

@@ -9,7 +9,7 @@ public sealed class KubernetesExperimentTests
     {
         var output = Path.Combine(Path.GetTempPath(), "pi-k8s-" + Guid.NewGuid().ToString("N"));
 
-        var (code, text) = await CapturedConsole.RunAsync(
+        var (code, text) = await LabRun.RunAsync(
             "kubernetes", "--url", "http://127.0.0.1:1", "--context", "no-such-context-" + Guid.NewGuid().ToString("N")[..6], "--out", output);
 
         Assert.Equal(1, code);

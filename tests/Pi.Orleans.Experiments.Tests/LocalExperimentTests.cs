@@ -11,7 +11,7 @@ public sealed class LocalExperimentTests : IDisposable
     [Fact]
     public async Task TheQuickLocalRunWritesSaneFilesAndTheSimulationReplaysThem()
     {
-        var (code, output) = await CapturedConsole.RunAsync(
+        var (code, output) = await LabRun.RunAsync(
             "local", "--quick", "--out", _out, "--repo", RepositoryPaths.Root, "--configuration", RepositoryPaths.Configuration);
         Assert.True(code == 0, output);
 
@@ -40,7 +40,7 @@ public sealed class LocalExperimentTests : IDisposable
         Assert.StartsWith("<svg", await File.ReadAllTextAsync(Path.Combine(_out, "timeline.svg"), TestContext.Current.CancellationToken));
 
         var simulated = Path.Combine(_out, "simulate");
-        (code, output) = await CapturedConsole.RunAsync("simulate", "--trace", Path.Combine(_out, "timeseries.csv"), "--out", simulated, "--tail", "400");
+        (code, output) = await LabRun.RunAsync("simulate", "--trace", Path.Combine(_out, "timeseries.csv"), "--out", simulated, "--tail", "400");
         Assert.True(code == 0, output);
         var replicas = CsvFile.Read(Path.Combine(simulated, "replicas.csv"));
         Assert.Equal(["backlog", "cpu"], replicas.Rows.Select(r => replicas.Text(r, "strategy")).Distinct().Order());

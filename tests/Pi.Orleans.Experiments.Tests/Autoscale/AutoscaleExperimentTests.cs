@@ -15,7 +15,7 @@ public sealed class AutoscaleExperimentTests : IDisposable
     [Fact]
     public async Task TheLoopScalesUpForTheBurstBackDownWhenIdleAndEveryResultIsExact()
     {
-        var (code, output) = await CapturedConsole.RunAsync(
+        var (code, output) = await LabRun.RunAsync(
             "autoscale", "--metrics", "backlog", "--period", "2", "--max", "2", "--down-window", "4", "--chunk-points", "134217728",
             "--load", Path.Combine(RepositoryPaths.Root, "tests/Pi.Orleans.Experiments.Tests/Autoscale/short-load.json"), "--settle-timeout", "240",
             "--out", _out, "--repo", RepositoryPaths.Root, "--configuration", RepositoryPaths.Configuration);

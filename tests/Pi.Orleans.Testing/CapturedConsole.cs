@@ -1,9 +1,10 @@
 using Spectre.Console;
+using Xunit;
 
-namespace Pi.Orleans.Experiments.Tests.Infrastructure;
+namespace Pi.Orleans.Testing;
 
-/// <summary>A plain, wide, non-interactive Spectre console writing into a string, and a way to run the experiments with it.</summary>
-internal sealed class CapturedConsole
+/// <summary>A plain, wide, non-interactive Spectre console writing into a string, for running `pi` and the lab in a test's process.</summary>
+public sealed class CapturedConsole
 {
     private readonly StringWriter _writer = new();
 
@@ -23,11 +24,11 @@ internal sealed class CapturedConsole
 
     public string Text => _writer.ToString();
 
-    /// <summary>Runs `dotnet run --project experiments/Pi.Orleans.Experiments -- args…` in this process and returns its exit code and output.</summary>
-    public static async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
+    /// <summary>Runs a command-line app (`pi`'s or the lab's RunAsync) with a captured console and returns its exit code and output.</summary>
+    public static async Task<(int ExitCode, string Output)> RunAsync(Func<string[], IAnsiConsole, CancellationToken, Task<int>> app, string[] args)
     {
         var console = new CapturedConsole();
-        var code = await ExperimentsApp.RunAsync(args, console.Console, TestContext.Current.CancellationToken);
+        var code = await app(args, console.Console, TestContext.Current.CancellationToken);
         return (code, console.Text);
     }
 }
