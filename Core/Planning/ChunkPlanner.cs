@@ -4,7 +4,7 @@ namespace Pi.Orleans.Core.Planning;
 
 /// <summary>
 /// The one place a calculation is planned: the calculation grain when it starts one, the Api before it accepts one (so a
-/// request that would be refused gets its 422 without a grain), and the cluster simulation all call it, so they cannot
+/// request that would be refused gets its 400 without a grain), and the cluster simulation all call it, so they cannot
 /// drift apart. A resume does not plan again: it rebuilds the same chunks from the four numbers the state stores
 /// (<see cref="ChunkPlan.Of"/>).
 /// </summary>
