@@ -1,5 +1,6 @@
 using Pi.Orleans.Experiments.Faults;
 using Pi.Orleans.Experiments.Chaos;
+using Pi.Orleans.Experiments.Load;
 using Pi.Orleans.Reliability.Tests.Infrastructure;
 using Pi.Orleans.Testing;
 using Spectre.Console;
@@ -23,7 +24,7 @@ public sealed class ChaosSoakTests
         var result = await new ChaosExperiment(console, options, LoadMenu.Small(options.Seed)).RunAsync(TestContext.Current.CancellationToken);
 
         var calculations = result.Calculations;
-        Measured.Report($"chaos {options.Duration.TotalSeconds:0} s, seed {options.Seed}, network: {result.Network}; slow fault: {result.Slowing}; {calculations.Count} accepted ({calculations.Count(c => c.Mode == "distributed")} distributed), {calculations.Count(c => c.Status == "completed")} completed, {calculations.Count(c => c.Status == "failed")} failed; chunk retries {calculations.Sum(c => c.ChunkRetries)}, chunks computed twice {calculations.Sum(c => c.ChunksComputedTwice)}; answers [{string.Join(", ", result.Answers.Rows.Select(a => $"{a.Request} {a.Answer}×{a.Count}"))}]");
+        Measured.Report($"chaos {options.Duration.TotalSeconds:0} s, seed {options.Seed}, network: {result.Network}; slow fault: {result.Slowing}; {calculations.Count} accepted ({calculations.Count(c => c.Mode == "distributed")} distributed), {calculations.Count(c => c.Status == "completed")} completed, {calculations.Count(c => c.Status == "failed")} failed; chunk retries {calculations.Sum(c => c.ChunkRetries)}, chunks computed twice {calculations.Sum(c => c.ChunksComputedTwice)}; answers [{string.Join(", ", result.Answers.Select(a => $"{a.Request} {a.Answer}×{a.Count}"))}]");
         foreach (var f in result.Faults)
         {
             Measured.Report($"  {f.Start:0.0}-{f.End:0.0} s {f.Kind} {f.Target}: {f.Outcome}");

@@ -38,9 +38,9 @@ public static class AutoscaleCsv
 
             foreach (var s in run.Calculations)
             {
-                var c = s.Calculation;
+                var c = s.Latest;
                 var expected = result.Expected.GetValueOrDefault((c.Seed, c.TotalPoints), -1);
-                calculations.Add(run.Metric, s.Phase, c.Id, T(s.SubmittedAt), s.FinishedAt is { } f ? T(f) : null, c.Seed, c.TotalPoints, c.Status, c.ChunksTotal,
+                calculations.Add(run.Metric, s.Phase, c.Id, T(s.SubmittedAtS), s.FinishedAtS is { } f ? T(f) : null, c.Seed, c.TotalPoints, c.Status, c.ChunksTotal,
                     c.ChunksDone, c.ChunkRetries, c.ResultInside, expected, c.ResultInside == expected, string.Join(' ', c.SilosUsed ?? []));
             }
 

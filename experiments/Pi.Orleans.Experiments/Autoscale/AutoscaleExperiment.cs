@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Pi.Orleans.Experiments.Load;
 using Pi.Orleans.Experiments.Local;
 using Pi.Orleans.Experiments.Output;
 using Pi.Orleans.Experiments.Verification;
@@ -29,7 +30,7 @@ public sealed class AutoscaleExperiment(IAnsiConsole console, AutoscaleOptions o
 
         var hosts = HostBinaries.Find(options.RepositoryRoot, options.Configuration);
         var loadFile = options.LoadFile ?? Path.Combine(hosts.Root, DefaultLoadFile);
-        var script = LoadScript.Read(loadFile);
+        var script = StepsScript.Read(loadFile);
         var logs = Directory.CreateTempSubdirectory("pi-autoscale-").FullName;
         var startedAt = DateTimeOffset.UtcNow;
         var pinned = options.Pin && ExperimentCluster.CanPinWorkers;
@@ -42,7 +43,7 @@ public sealed class AutoscaleExperiment(IAnsiConsole console, AutoscaleOptions o
 
         console.MarkupLine("Checking every result against the sampler, run here with the cluster stopped…");
         var clock = Stopwatch.StartNew();
-        var expected = ExpectedCounts.Compute(runs.SelectMany(r => r.Calculations).Select(c => (c.Calculation.Seed, c.Calculation.TotalPoints)), cancellationToken);
+        var expected = ExpectedCounts.Compute(runs.SelectMany(r => r.Calculations).Select(c => (c.Latest.Seed, c.Latest.TotalPoints)), cancellationToken);
         return new AutoscaleResult(options, script, loadFile, MachineInfo.Describe(), startedAt, pinned, runs, expected, clock.Elapsed.TotalSeconds, logs);
     }
 }

@@ -60,7 +60,7 @@ public static class AutoscaleReport
         md.Append(MarkdownTable.Render(["metric", "phase", "seed", "points", "status", "chunks", "retries", "result_inside", "expected", "exact"],
             result.Runs.SelectMany(r => r.Calculations.Select(c => (r.Metric, c))).Select(x =>
             {
-                var c = x.c.Calculation;
+                var c = x.c.Latest;
                 var expected = result.Expected.GetValueOrDefault((c.Seed, c.TotalPoints), -1);
                 return (IReadOnlyList<string>)[x.Metric, x.c.Phase, Inv($"{c.Seed}"), Inv($"{c.TotalPoints:0.###e0}"), c.Status, Inv($"{c.ChunksDone}/{c.ChunksTotal}"),
                     Inv($"{c.ChunkRetries}"), Inv($"{c.ResultInside}"), Inv($"{expected}"), c.ResultInside == expected ? "yes" : "**no**"];

@@ -1,9 +1,11 @@
+using Pi.Orleans.Experiments.Load;
+
 namespace Pi.Orleans.Experiments.Autoscale;
 
 /// <summary>Both metrics' runs on the same load, with the machine, the expected counts and where the processes' logs are.</summary>
 public sealed record AutoscaleResult(
     AutoscaleOptions Options,
-    LoadScript Script,
+    StepsProfile Script,
     string LoadFile,
     string Machine,
     DateTimeOffset StartedAt,

@@ -1,3 +1,4 @@
+using Pi.Orleans.Experiments.Load;
 using Pi.Orleans.Experiments.Local;
 
 namespace Pi.Orleans.Experiments.Autoscale;
@@ -16,16 +17,16 @@ public sealed record MetricRun(
     IReadOnlyList<ControlDecision> Decisions,
     IReadOnlyList<TimelineRow> Samples,
     IReadOnlyList<PodRow> Pods,
-    IReadOnlyList<SubmittedCalculation> Calculations,
+    IReadOnlyList<TrackedCalculation> Calculations,
     IReadOnlyDictionary<string, SiloFirsts> Firsts,
     string LoadBefore,
     string LoadAfter)
 {
     /// <summary>When the first calculation of the script went in: the burst.</summary>
-    public double BurstStart => Calculations.Where(c => c.Phase != AutoscaleRun.WarmUpPhase).Min(c => c.SubmittedAt);
+    public double BurstStart => Calculations.Where(c => c.Phase != AutoscaleRun.WarmUpPhase).Min(c => c.SubmittedAtS);
 
     /// <summary>When the last calculation finished: from then on the cluster is idle.</summary>
-    public double IdleStart => Calculations.Max(c => c.FinishedAt ?? End);
+    public double IdleStart => Calculations.Max(c => c.FinishedAtS ?? End);
 
     /// <summary>Replicas (workers started and not yet told to stop) at time <paramref name="t"/>.</summary>
     public int ReplicasAt(double t) => Workers.Count(w => w.Started <= t && !w.Failed && (w.Terminating is not { } stop || stop > t));

@@ -30,7 +30,7 @@ public sealed record MetricSummary(
         var lastWorker = toMax is null ? null : run.Workers.Where(w => w.Started >= toMax.Time - 1e-9).MinBy(w => w.Started);
         var busyAt = lastWorker is null ? null : run.Firsts.GetValueOrDefault(lastWorker.Name)?.Busy;
         var window = (From: run.LoadStart, To: run.BackAtMinimum ?? run.End);
-        var calculations = run.Calculations.Select(c => c.Calculation).ToList();
+        var calculations = run.Calculations.Select(c => c.Latest).ToList();
         return new MetricSummary(
             run.Metric,
             run.Workers.Count == 0 ? 0 : run.Decisions.Select(d => d.Hpa.DesiredReplicas).Append(run.ReplicasAt(run.LoadStart)).Max(),

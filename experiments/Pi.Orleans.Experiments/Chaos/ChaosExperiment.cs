@@ -1,5 +1,6 @@
 using Pi.Orleans.Experiments.Faults;
 using System.Diagnostics;
+using Pi.Orleans.Experiments.Load;
 using Pi.Orleans.Experiments.Verification;
 using Pi.Orleans.Harness;
 using Spectre.Console;
@@ -26,30 +27,39 @@ public sealed class ChaosExperiment(IAnsiConsole console, ChaosOptions options, 
 
         var clock = Stopwatch.StartNew();
         var memory = MemoryReading.Take(cluster, "start").ToList();
-        using var load = new ChaosLoad(cluster.ApiAddress, cluster.ApiKey, menu, clock, options.Seed, options.DistributedInFlight);
+        using var generator = new LoadGenerator(cluster.ApiAddress, cluster.ApiKey, requestTimeout: Timeout.InfiniteTimeSpan);
+        using var stopLoad = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var load = generator.Start(new ChaosMenuProfile(menu, options.DistributedInFlight, options.Seed, options.Duration, options.DrainTimeout), clock, stopLoad.Token);
         var faults = new FaultInjector(cluster, network, throttle, clock, console);
         var monitor = new ChaosMonitor(cluster, load, faults, clock);
-        using var stopSubmitting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var stopAll = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        stopSubmitting.CancelAfter(options.Duration);
-        var loadTask = load.RunAsync(stopSubmitting.Token, stopAll.Token);
-        var monitorTask = monitor.RunAsync(stopAll.Token);
+        using var stopMonitor = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var monitorTask = monitor.RunAsync(stopMonitor.Token);
         var schedule = FaultSchedule.Build(options.Seed, options.Duration);
-
-        await faults.RunAsync(schedule, cancellationToken);
-        var left = options.Duration - clock.Elapsed;
-        if (left > TimeSpan.Zero)
+        LoadResult loaded;
+        string? whole;
+        try
         {
-            await Task.Delay(left, cancellationToken);
+            await faults.RunAsync(schedule, cancellationToken);
+            var left = options.Duration - clock.Elapsed;
+            if (left > TimeSpan.Zero)
+            {
+                await Task.Delay(left, cancellationToken);
+            }
+
+            // The load stops submitting at its duration and drains (at most DrainTimeout) while the cluster is repaired.
+            console.MarkupLine($"Load stopped at {clock.Elapsed.TotalSeconds:0} s; repairing and draining.");
+            await cluster.ReplaceExitedWorkersAsync(cancellationToken);
+            whole = await WholeAsync(cluster, cancellationToken);
+            loaded = await load.Result;
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+        finally
+        {
+            await stopLoad.CancelAsync();
+            await stopMonitor.CancelAsync();
+            await Task.WhenAll(load.Result, monitorTask);
         }
 
-        console.MarkupLine($"Load stopped at {clock.Elapsed.TotalSeconds:0} s; repairing and draining.");
-        await cluster.ReplaceExitedWorkersAsync(cancellationToken);
-        var whole = await WholeAsync(cluster, cancellationToken);
-        var drained = await load.DrainAsync(options.DrainTimeout, cancellationToken);
-        await stopAll.CancelAsync();
-        await Task.WhenAll(loadTask, monitorTask);
-        await load.FinalReadAsync(cancellationToken);
         memory.AddRange(MemoryReading.Take(cluster, "end"));
         var unexpected = cluster.Members
             .Where(m => m.Process is { HasExited: true } && !m.ExpectedExit && m.Role == ChaosRole.Worker
@@ -57,23 +67,22 @@ public sealed class ChaosExperiment(IAnsiConsole console, ChaosOptions options, 
             .Select(m => $"{m.Name}#{m.Starts}").ToList();
 
         console.MarkupLine("Computing the expected counts here …");
-        var calculations = load.Calculations;
-        Check(calculations, cluster, cancellationToken);
-        var invariants = Invariants(calculations, load.Answers, whole, drained, unexpected);
-        return new ChaosResult(options, network.Description, throttle.Description, schedule, faults.Done, calculations, load.Answers, monitor.Samples,
+        var calculations = Check(loaded.Calculations, cluster, cancellationToken);
+        var invariants = Invariants(calculations, loaded.Tally, whole, drained: loaded.Overdue.Count == 0, unexpected);
+        return new ChaosResult(options, network.Description, throttle.Description, schedule, faults.Done, calculations, loaded.Tally, monitor.Samples,
             memory, unexpected, invariants, startedAt, clock.Elapsed, logDirectory);
     }
 
-    private static void Check(IReadOnlyList<CalculationRecord> calculations, ChaosCluster cluster, CancellationToken cancellationToken)
+    private static List<CheckedCalculation> Check(IReadOnlyList<TrackedCalculation> calculations, ChaosCluster cluster, CancellationToken cancellationToken)
     {
-        var expected = ExpectedCounts.Compute(calculations.Select(c => (c.Seed, c.Points)), cancellationToken);
+        var expected = ExpectedCounts.Compute(calculations.Select(c => (c.Seed, c.Request.Points)), cancellationToken);
         var logs = Directory.EnumerateFiles(Path.GetDirectoryName(cluster.Members[0].Process!.LogPath!)!, "worker-*.log");
         var chunks = ChunkLedger.Read(logs);
-        foreach (var c in calculations)
+        return [.. calculations.Select(c =>
         {
-            c.Expected = expected[(c.Seed, c.Points)];
-            (c.AttemptsComputed, c.ChunksComputedTwice) = chunks.GetValueOrDefault(c.Id.ToString("N"));
-        }
+            var (attempts, twice) = chunks.GetValueOrDefault(c.Latest.Id.ToString("N"));
+            return new CheckedCalculation(c, expected[(c.Seed, c.Request.Points)], attempts, twice);
+        })];
     }
 
     private static async Task<string?> WholeAsync(ChaosCluster cluster, CancellationToken cancellationToken)
@@ -90,13 +99,13 @@ public sealed class ChaosExperiment(IAnsiConsole console, ChaosOptions options, 
     }
 
     private static List<Invariant> Invariants(
-        IReadOnlyList<CalculationRecord> calculations, AnswerTally answers, string? notWhole, bool drained, IReadOnlyList<string> unexpected)
+        IReadOnlyList<CheckedCalculation> calculations, IReadOnlyList<(string Request, string Answer, int Count)> answers, string? notWhole, bool drained, IReadOnlyList<string> unexpected)
     {
         var notFinal = calculations.Where(c => !c.IsFinal).ToList();
         var wrong = calculations.Where(c => c.Status == "completed" && c.ResultInside != c.Expected).ToList();
         var lost = calculations.Where(c => !c.IsFinal && c.NotFound > 0).ToList();
         var failedSilently = calculations.Where(c => c.Status == "failed" && string.IsNullOrWhiteSpace(c.Error)).ToList();
-        var bad5xx = answers.Rows.Where(r => r.Answer.StartsWith('5') && r.Answer != "503+Retry-After").ToList();
+        var bad5xx = answers.Where(r => r.Answer.StartsWith('5') && r.Answer != "503+Retry-After").ToList();
         return
         [
             new("every accepted calculation reached a final status", notFinal.Count == 0 && drained,
@@ -113,6 +122,6 @@ public sealed class ChaosExperiment(IAnsiConsole console, ChaosOptions options, 
         ];
     }
 
-    private static string Ids(IEnumerable<CalculationRecord> calculations) =>
+    private static string Ids(IEnumerable<CheckedCalculation> calculations) =>
         string.Join(", ", calculations.Take(5).Select(c => $"{c.Id} ({c.Mode}, {c.Status})"));
 }

@@ -1,9 +1,10 @@
 using System.Diagnostics;
+using Pi.Orleans.Experiments.Load;
 
 namespace Pi.Orleans.Experiments.Chaos;
 
 /// <summary>Samples the soak every second for the timeline.</summary>
-public sealed class ChaosMonitor(ChaosCluster cluster, ChaosLoad load, FaultInjector faults, Stopwatch clock)
+public sealed class ChaosMonitor(ChaosCluster cluster, LoadRun load, FaultInjector faults, Stopwatch clock)
 {
     private readonly List<TimelineSample> _samples = [];
 
@@ -28,10 +29,10 @@ public sealed class ChaosMonitor(ChaosCluster cluster, ChaosLoad load, FaultInje
                 var calculations = load.Calculations;
                 var sample = new TimelineSample(
                     clock.Elapsed.TotalSeconds,
-                    calculations.Count(c => c.Mode == "distributed" && !c.IsFinal),
-                    calculations.Count(c => c.Mode == "distributed" && c.Status == "completed"),
-                    calculations.Count(c => c.Status == "failed"),
-                    calculations.Count(c => c.Mode == "single"),
+                    calculations.Count(c => c.Request.Mode == "distributed" && !c.IsFinal),
+                    calculations.Count(c => c.Request.Mode == "distributed" && c.Latest.Status == "completed"),
+                    calculations.Count(c => c.Latest.Status == "failed"),
+                    calculations.Count(c => c.Request.Mode == "single"),
                     cluster.Workers.Count,
                     listed,
                     string.Join('+', faults.Active));

@@ -29,7 +29,7 @@ public static class ChaosReport
         }
 
         var answers = new CsvWriter("request", "answer", "count");
-        foreach (var (request, answer, count) in r.Answers.Rows)
+        foreach (var (request, answer, count) in r.Answers)
         {
             answers.Add(request, answer, count);
         }
@@ -121,7 +121,7 @@ public static class ChaosReport
         md.Append(MarkdownTable.Render(["start (s)", "end (s)", "fault", "target", "outcome"],
             r.Faults.Select(f => (IReadOnlyList<string>)[Inv($"{f.Start:0.0}"), Inv($"{f.End:0.0}"), f.Kind.ToString(), f.Target, f.Outcome])));
         md.AppendLine().AppendLine("## Answers by status code").AppendLine();
-        md.Append(MarkdownTable.Render(["request", "answer", "count"], r.Answers.Rows.Select(a => (IReadOnlyList<string>)[a.Request, a.Answer, Num(a.Count)])));
+        md.Append(MarkdownTable.Render(["request", "answer", "count"], r.Answers.Select(a => (IReadOnlyList<string>)[a.Request, a.Answer, Num(a.Count)])));
         md.AppendLine().AppendLine("503 with Retry-After is allowed while a fault holds; 500 is not. \"no answer\" is a refused or timed-out connection (the Api down, or a submission waiting on Redis).");
         md.AppendLine().AppendLine("## Memory (RSS)").AppendLine();
         md.Append(MarkdownTable.Render(["process (#start)", "start MiB", "end MiB"], r.Memory.GroupBy(m => m.Process).Select(g => (IReadOnlyList<string>)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Pi.Orleans.Experiments.Chaos;
+using Pi.Orleans.Experiments.Load;
 using Pi.Orleans.Harness;
 using Pi.Orleans.Harness.CommandLine;
 using Spectre.Console;

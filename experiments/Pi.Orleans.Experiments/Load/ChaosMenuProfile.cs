@@ -5,12 +5,16 @@ namespace Pi.Orleans.Experiments.Load;
 /// <summary>
 /// The chaos soak's load: distributed calculations drawn from <paramref name="Menu"/>, kept at <paramref name="InFlight"/> in
 /// flight, and a stream of single ones, for <paramref name="Duration"/>; every running calculation is read each second. Then
-/// no more submissions, the running ones are read until they end (at most <paramref name="DrainTimeout"/>), and every accepted
-/// one is read a last time. Pauses are drawn from a generator seeded with <paramref name="Seed"/>.
+/// no more submissions, the running ones are read until they end (at most <paramref name="DrainTimeout"/>; those still running
+/// then are overdue), and every accepted one is read a last time ("final read", an unanswered read retried for a while).
+/// The draws (menu entries and pauses) come from one generator seeded with <paramref name="Seed"/>, in the chaos soak's order,
+/// so that a committed soak's seed gives the same submissions.
 /// </summary>
 public sealed record ChaosMenuProfile(LoadMenu Menu, int InFlight, int Seed, TimeSpan Duration, TimeSpan DrainTimeout) : LoadProfile
 {
     private static readonly TimeSpan ReadEvery = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(10);
+    private const int FinalReadAttempts = 30;
 
     public override string Name => "chaos";
 
@@ -34,9 +38,26 @@ public sealed record ChaosMenuProfile(LoadMenu Menu, int InFlight, int Seed, Tim
             await Task.Delay(ReadEvery, cancellationToken);
         }
 
+        foreach (var running in driver.Calculations.Where(c => !c.IsFinal))
+        {
+            driver.GiveUp(running.Latest.Id);
+        }
+
         await stopReading.CancelAsync();
         await load;
-        await driver.ReadRunningAsync(cancellationToken, "final read");
+        await FinalReadAsync(driver, cancellationToken);
+    }
+
+    // Every accepted calculation, final or not: its last state, or that it is gone (404).
+    private static async Task FinalReadAsync(LoadDriver driver, CancellationToken cancellationToken)
+    {
+        foreach (var c in driver.Calculations)
+        {
+            for (var attempt = 0; attempt < FinalReadAttempts && !(await driver.ReadOnceAsync(c.Latest.Id, cancellationToken, "final read", ReadTimeout)).Answered; attempt++)
+            {
+                await Task.Delay(ReadEvery, cancellationToken);
+            }
+        }
     }
 
     private async Task SubmitAsync(

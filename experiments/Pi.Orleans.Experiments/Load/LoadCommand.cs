@@ -48,7 +48,7 @@ internal sealed class LoadCommand : Command
             "closed" => new ClosedLoopProfile(parse.GetValue(_clients), RequestShape.Parse(parse.GetValue(_request)!), parse.GetValue(_requests), seconds, parse.GetValue(_warmupRequests)),
             "mix" => new MixProfile(parse.GetValue(_clients), TimeSpan.FromSeconds(parse.GetValue(_warmup)), seconds, RequestShape.ParsePoints(parse.GetValue(_distributedPoints)!),
                 RequestShape.ParsePoints(parse.GetValue(_singlePoints)!), TimeSpan.FromMilliseconds(parse.GetValue(_pollMs)), TimeSpan.FromMilliseconds(parse.GetValue(_thinkMs))),
-            "steps" => parse.GetValue(_script) is { } script ? StepsScript.Parse(File.ReadAllText(script)) : StepsOf(parse.GetValue(_steps) ?? []),
+            "steps" => parse.GetValue(_script) is { } script ? StepsScript.Read(script) : StepsOf(parse.GetValue(_steps) ?? []),
             "chaos" => new ChaosMenuProfile(parse.GetValue(_menu) == "small" ? LoadMenu.Small(parse.GetValue(_seed)) : LoadMenu.Standard(parse.GetValue(_seed)),
                 parse.GetValue(_inFlight), parse.GetValue(_seed), seconds, TimeSpan.FromSeconds(parse.GetValue(_drain))),
             var other => throw new FormatException($"--profile {other}: closed, mix, steps or chaos."),
@@ -65,7 +65,7 @@ internal sealed class LoadCommand : Command
         {
             profile = ProfileOf(parse);
         }
-        catch (Exception e) when (e is FormatException or IOException or System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
+        catch (Exception e) when (e is FormatException or ExperimentException or IOException or System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
         {
             console.MarkupLineInterpolated($"[red]{e.Message}[/]");
             return 2;

@@ -35,6 +35,9 @@ internal sealed class LoadDriver(PiApiClient api, Stopwatch clock)
     /// <summary>Accepted calculations not yet seen final.</summary>
     public int Running => _calculations.Values.Count(c => !c.IsFinal);
 
+    /// <summary>The phase of the step being sent (a steps profile), for an experiment's monitor; null when the profile has none.</summary>
+    public string? Phase { get; set; }
+
     /// <summary>Drops what was recorded so far (a warm-up) and starts measuring again.</summary>
     public void StartMeasuring()
     {
@@ -64,7 +67,7 @@ internal sealed class LoadDriver(PiApiClient api, Stopwatch clock)
     public async Task<Calculation?> SubmitAsync(string phase, RequestShape shape, ulong seed, CancellationToken cancellationToken, TimeSpan? timeout = null)
     {
         var at = clock.Elapsed.TotalSeconds;
-        var calculation = await SendAsync(shape.Kind, null, token => api.SubmitAsync(shape.Points, shape.Mode, seed, token), timeout, cancellationToken);
+        var (calculation, _) = await SendAsync(shape.Kind, null, token => api.SubmitAsync(shape.Points, shape.Mode, seed, token), timeout, cancellationToken);
         if (calculation is not null && _measuring)
         {
             _calculations[calculation.Id] = new TrackedCalculation(phase, shape, seed, at, calculation, calculation.IsFinished ? clock.Elapsed.TotalSeconds : null);
@@ -73,15 +76,32 @@ internal sealed class LoadDriver(PiApiClient api, Stopwatch clock)
         return calculation;
     }
 
-    public async Task<Calculation?> ReadAsync(Guid id, CancellationToken cancellationToken, string kind = "read", TimeSpan? timeout = null)
+    public async Task<Calculation?> ReadAsync(Guid id, CancellationToken cancellationToken, string kind = "read", TimeSpan? timeout = null) =>
+        (await ReadOnceAsync(id, cancellationToken, kind, timeout)).Calculation;
+
+    /// <summary>Reads the calculation once; Answered when the Api said what it is (200) or that it has none (404, counted as a lost read).</summary>
+    public async Task<(Calculation? Calculation, bool Answered)> ReadOnceAsync(Guid id, CancellationToken cancellationToken, string kind = "read", TimeSpan? timeout = null)
     {
-        var calculation = await SendAsync(kind, id, token => api.GetAsync(id, token), timeout, cancellationToken);
+        var (calculation, answer) = await SendAsync(kind, id, token => api.GetAsync(id, token), timeout, cancellationToken);
         if (calculation is not null)
         {
             Update(calculation);
         }
+        else if (answer.StatusCode == 404)
+        {
+            NotFound(id);
+        }
 
-        return calculation;
+        return (calculation, calculation is not null || answer.StatusCode == 404);
+    }
+
+    /// <summary>Counts a calculation still running when the profile stopped waiting for it (see <see cref="Overdue"/>).</summary>
+    public void GiveUp(Guid id)
+    {
+        if (_measuring)
+        {
+            _overdue.Enqueue(id);
+        }
     }
 
     /// <summary>Reads the calculation every <paramref name="every"/> until it ends; false if it still runs after <paramref name="limit"/>.</summary>
@@ -97,11 +117,7 @@ internal sealed class LoadDriver(PiApiClient api, Stopwatch clock)
             }
         }
 
-        if (_measuring)
-        {
-            _overdue.Enqueue(id);
-        }
-
+        GiveUp(id);
         return false;
     }
 
@@ -114,7 +130,7 @@ internal sealed class LoadDriver(PiApiClient api, Stopwatch clock)
         }
     }
 
-    private async Task<Calculation?> SendAsync(
+    private async Task<(Calculation? Calculation, StatusCapture.Answer Answer)> SendAsync(
         string kind, Guid? id, Func<CancellationToken, Task<Calculation>> send, TimeSpan? timeout, CancellationToken cancellationToken)
     {
         var answer = new StatusCapture.Answer();
@@ -145,7 +161,7 @@ internal sealed class LoadDriver(PiApiClient api, Stopwatch clock)
             _records.Enqueue(new RequestRecord(kind, at.TotalSeconds, (clock.Elapsed - at).TotalMilliseconds, answer.Label, calculation?.Id ?? id));
         }
 
-        return calculation;
+        return (calculation, answer);
     }
 
     private void Update(Calculation latest)
@@ -157,6 +173,17 @@ internal sealed class LoadDriver(PiApiClient api, Stopwatch clock)
             if (_calculations.TryGetValue(latest.Id, out var c) && !(c.IsFinal && !latest.IsFinished))
             {
                 _calculations[latest.Id] = c with { Latest = latest, FinishedAtS = c.FinishedAtS ?? (latest.IsFinished ? clock.Elapsed.TotalSeconds : null) };
+            }
+        }
+    }
+
+    private void NotFound(Guid id)
+    {
+        lock (_calculations)
+        {
+            if (_calculations.TryGetValue(id, out var c))
+            {
+                _calculations[id] = c with { NotFound = c.NotFound + 1 };
             }
         }
     }

@@ -28,9 +28,12 @@ public sealed class LoadGenerator : IDisposable
     public Task<LoadResult> RunAsync(LoadProfile profile, CancellationToken cancellationToken = default) => Start(profile, cancellationToken).Result;
 
     /// <summary>Starts <paramref name="profile"/> and returns at once: the run shows what it got so far while it goes.</summary>
-    public LoadRun Start(LoadProfile profile, CancellationToken cancellationToken = default)
+    public LoadRun Start(LoadProfile profile, CancellationToken cancellationToken = default) => Start(profile, Stopwatch.StartNew(), cancellationToken);
+
+    /// <summary>As <see cref="Start(LoadProfile, CancellationToken)"/>, with every time on <paramref name="clock"/> (an experiment's own).</summary>
+    public LoadRun Start(LoadProfile profile, Stopwatch clock, CancellationToken cancellationToken = default)
     {
-        var driver = new LoadDriver(_api, Stopwatch.StartNew());
+        var driver = new LoadDriver(_api, clock);
         return new LoadRun(driver, Task.Run(() => DriveAsync(profile, driver, cancellationToken), CancellationToken.None));
     }
 

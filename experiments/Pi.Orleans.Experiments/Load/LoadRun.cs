@@ -24,4 +24,13 @@ public sealed class LoadRun
 
     /// <summary>The requests recorded so far.</summary>
     public IReadOnlyList<RequestRecord> Requests => _driver.Records;
+
+    /// <summary>The phase of the step being sent (a steps profile); null when the profile has none.</summary>
+    public string? Phase => _driver.Phase;
+
+    /// <summary>
+    /// Reads the accepted calculations not yet final once, also after the profile ended (an experiment waiting for its load to
+    /// settle); <see cref="Calculations"/> shows what it read, the result's requests do not.
+    /// </summary>
+    public Task ReadRunningAsync(CancellationToken cancellationToken = default) => _driver.ReadRunningAsync(cancellationToken);
 }

@@ -26,7 +26,7 @@ public static class LoadSummary
 
         var failed = result.Calculations.Where(c => c.Failed).GroupBy(c => c.Latest.Status).Select(g => $"{g.Key}x{g.Count()}").ToList();
         text.Append(CultureInfo.InvariantCulture,
-            $"  calculations accepted={result.Calculations.Count} ended={(failed.Count == 0 ? "no failures" : string.Join(", ", failed))} overdue={result.Overdue.Count} (still running after {MixProfile.FinishWithin.TotalSeconds:0} s)");
+            $"  calculations accepted={result.Calculations.Count} ended={(failed.Count == 0 ? "no failures" : string.Join(", ", failed))} overdue={result.Overdue.Count} (still running when the profile stopped waiting)");
         return text.ToString();
     }
 

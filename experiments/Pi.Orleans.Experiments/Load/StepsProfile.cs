@@ -13,6 +13,7 @@ public sealed record StepsProfile(IReadOnlyList<LoadStepSpec> Steps, string Desc
     {
         foreach (var step in Steps)
         {
+            driver.Phase = step.Phase;
             if (step.IsIdle)
             {
                 await Task.Delay(step.Duration, cancellationToken);

@@ -11,6 +11,24 @@ namespace Pi.Orleans.Experiments.Load;
 /// </summary>
 public static class StepsScript
 {
+    /// <summary>Reads the script in <paramref name="path"/>; a missing or malformed file is an <see cref="ExperimentException"/> naming it.</summary>
+    public static StepsProfile Read(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new ExperimentException($"The load file {path} does not exist.");
+        }
+
+        try
+        {
+            return Parse(File.ReadAllText(path));
+        }
+        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or KeyNotFoundException)
+        {
+            throw new ExperimentException($"{path} is not a load script: {e.Message}");
+        }
+    }
+
     public static StepsProfile Parse(string json)
     {
         using var document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
@@ -29,13 +47,14 @@ public static class StepsScript
         var count = Int(e, "count");
         var clients = e.TryGetProperty("clients", out var c) ? c.GetInt32() : count > 0 ? 1 : 0;
         var seconds = Number(e, "seconds");
+        var every = Number(e, "every_seconds");
         var request = clients > 0
             ? new RequestShape(e.TryGetProperty("mode", out var m) ? m.GetString() ?? "distributed" : "distributed", Points(e), e.TryGetProperty("follow", out var f) && f.GetBoolean())
             : null;
-        if (count < 0 || clients < 0 || seconds < 0 || (request is null && seconds == 0) || (request is not null && count == 0 && seconds == 0)
+        if (count < 0 || clients < 0 || seconds < 0 || every < 0 || (request is null && seconds == 0) || (request is not null && count == 0 && seconds == 0)
             || request is { Mode: not ("single" or "distributed") })
         {
-            throw new FormatException($"step {index + 1} needs \"count\" or \"clients\" with \"points\" (and \"seconds\" when no count), or \"seconds\" > 0 to idle; mode single or distributed.");
+            throw new FormatException($"step {index + 1} needs \"count\" or \"clients\" with \"points\" (and \"seconds\" when no count), or \"seconds\" > 0 to idle (none negative); mode single or distributed.");
         }
 
         return new LoadStepSpec(
@@ -46,7 +65,7 @@ public static class StepsScript
             count,
             e.TryGetProperty("seed", out var seed) ? seed.GetUInt64() : 42,
             e.TryGetProperty("seed_step", out var step) ? step.GetUInt64() : 0,
-            TimeSpan.FromSeconds(Number(e, "every_seconds")),
+            TimeSpan.FromSeconds(every),
             e.TryGetProperty("wait", out var wait) && wait.GetBoolean());
     }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Pi.Orleans.Client;
 using Pi.Orleans.Contracts;
+using Pi.Orleans.Experiments.Load;
 
 namespace Pi.Orleans.Experiments.Local;
 
@@ -16,6 +17,7 @@ public sealed class ClusterSampler(ExperimentCluster cluster, Stopwatch clock, T
     private readonly Dictionary<string, SiloFirsts> _firsts = [];
     private readonly List<(double T, long Done)> _doneHistory = [];
     private double _lastTime;
+    private LoadRun? _load;
 
     public string Phase { get; set; } = "start";
 
@@ -31,6 +33,9 @@ public sealed class ClusterSampler(ExperimentCluster cluster, Stopwatch clock, T
             _tracked[calculation.Id] = (calculation.TotalPoints, calculation.PointsDone, calculation.IsFinished);
         }
     }
+
+    /// <summary>At each sample while <paramref name="load"/> runs, tracks its accepted calculations and takes its phase.</summary>
+    public void Follow(LoadRun load) => _load = load;
 
     public SiloFirsts Firsts(string silo)
     {
@@ -71,6 +76,7 @@ public sealed class ClusterSampler(ExperimentCluster cluster, Stopwatch clock, T
 
     private async Task SampleAsync(CancellationToken cancellationToken)
     {
+        FollowLoad();
         var info = await cluster.Api.ClusterAsync(cancellationToken);
         ScalingInfo? scaling = null;
         try
@@ -116,6 +122,27 @@ public sealed class ClusterSampler(ExperimentCluster cluster, Stopwatch clock, T
         var rate = now - t0 > 1e-3 ? (done - done0) / (now - t0) : 0;
         Rows.Add(new TimelineRow(now, Phase, workers.Count, bySilo.Count, info.SlotsTotal, info.SlotsUsed, info.SlotsQueued,
             scaling?.PendingChunks ?? 0, scaling?.DesiredWorkers ?? 0, submitted, done, rate, totalCpu));
+    }
+
+    private void FollowLoad()
+    {
+        if (_load is not { } load)
+        {
+            return;
+        }
+
+        if (!load.Result.IsCompleted && load.Phase is { } phase)
+        {
+            Phase = phase;
+        }
+
+        lock (_tracked)
+        {
+            foreach (var c in load.Calculations)
+            {
+                _tracked.TryAdd(c.Latest.Id, (c.Latest.TotalPoints, c.Latest.PointsDone, c.Latest.IsFinished));
+            }
+        }
     }
 
     private async Task<(long Submitted, long Done)> ProgressAsync(CancellationToken cancellationToken)

@@ -15,6 +15,12 @@ public sealed class ExperimentCluster(HostBinaries hosts, LocalExperimentOptions
     /// <summary>A client for the Api (valid after <see cref="StartAsync"/>).</summary>
     public PiApiClient Api => _cluster!.Client;
 
+    /// <summary>The Api's base address and key, for a load generator of its own (valid after <see cref="StartAsync"/>).</summary>
+    public Uri ApiAddress => _cluster!.ApiAddress;
+
+    /// <summary>The key the Api requires (X-Api-Key).</summary>
+    public string ApiKey => _cluster!.ApiKey;
+
     /// <summary>The worker processes that have not been stopped.</summary>
     public IReadOnlyList<HostProcess> Workers => [.. _cluster!.Workers.Where(w => w.IsRunning).Select(w => w.Process)];
 

@@ -8,13 +8,18 @@ namespace Pi.Orleans.Experiments.Tests.Load;
 /// <summary>
 /// A tiny Api on a free loopback port: POST /api/calculate answers by the request's seed (seed % 3: 1 → 202 with a calculation,
 /// 2 → 400, 0 → 429 with Retry-After); GET /api/calculate/{id} answers the calculation completed. It counts the POSTs and can
-/// release a waiter after a given number of them.
+/// release a waiter after a given number of them. With <see cref="AcceptAll"/> every POST is accepted and answered completed;
+/// with <see cref="HoldSinglesUntilDistributed"/> the single POSTs wait for that many distributed ones. Every POST is kept in
+/// <see cref="Submissions"/>, in order of arrival.
 /// </summary>
 internal sealed class StubApi : IAsyncDisposable
 {
     private readonly HttpListener _listener = new();
     private readonly Task _serving;
+    private readonly List<(string Mode, ulong Seed, long Points)> _submissions = [];
+    private readonly TaskCompletionSource _distributedReached = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _posts;
+    private int _distributed;
 
     public StubApi()
     {
@@ -33,8 +38,27 @@ internal sealed class StubApi : IAsyncDisposable
 
     public int ReleaseAfterPosts { get; init; } = int.MaxValue;
 
+    public bool AcceptAll { get; init; }
+
+    public int HoldSinglesUntilDistributed { get; init; }
+
+    /// <summary>Completes once <see cref="HoldSinglesUntilDistributed"/> distributed POSTs have arrived.</summary>
+    public Task DistributedReached => _distributedReached.Task;
+
+    public IReadOnlyList<(string Mode, ulong Seed, long Points)> Submissions
+    {
+        get
+        {
+            lock (_submissions)
+            {
+                return [.. _submissions];
+            }
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
+        _distributedReached.TrySetResult();
         _listener.Stop();
         _listener.Close();
         await _serving.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
@@ -66,15 +90,31 @@ internal sealed class StubApi : IAsyncDisposable
             using var body = await JsonDocument.ParseAsync(context.Request.InputStream);
             var seed = body.RootElement.GetProperty("seed").GetUInt64();
             var mode = body.RootElement.GetProperty("mode").GetString()!;
+            var points = body.RootElement.GetProperty("total_points").GetInt64();
+            lock (_submissions)
+            {
+                _submissions.Add((mode, seed, points));
+            }
+
             if (Interlocked.Increment(ref _posts) >= ReleaseAfterPosts)
             {
                 PostsReached.TrySetResult();
             }
 
-            switch (seed % 3)
+            if (mode == "distributed" && Interlocked.Increment(ref _distributed) >= HoldSinglesUntilDistributed)
+            {
+                _distributedReached.TrySetResult();
+            }
+
+            if (mode == "single" && HoldSinglesUntilDistributed > 0)
+            {
+                await _distributedReached.Task;
+            }
+
+            switch (AcceptAll ? 1 : seed % 3)
             {
                 case 1:
-                    await WriteAsync(response, 202, Calculation(Guid.NewGuid(), mode, seed, "pending"));
+                    await WriteAsync(response, 202, Calculation(Guid.NewGuid(), mode, seed, AcceptAll ? "completed" : "pending", points));
                     break;
                 case 2:
                     await WriteAsync(response, 400, """{"title":"One or more validation errors occurred.","status":400}""");
@@ -89,11 +129,11 @@ internal sealed class StubApi : IAsyncDisposable
         }
 
         var id = Guid.Parse(context.Request.Url!.Segments[^1]);
-        await WriteAsync(response, 200, Calculation(id, "distributed", 1, "completed"));
+        await WriteAsync(response, 200, Calculation(id, "distributed", 1, "completed", 1000));
     }
 
-    private static string Calculation(Guid id, string mode, ulong seed, string status) => string.Create(CultureInfo.InvariantCulture,
-        $$"""{"id":"{{id}}","status":"{{status}}","mode":"{{mode}}","total_points":1000,"seed":{{seed}},"chunks_total":1,"chunks_done":0,"points_done":0,"progress":0,"chunk_retries":0,"created_at":"2026-12-06T00:00:00Z"}""");
+    private static string Calculation(Guid id, string mode, ulong seed, string status, long points) => string.Create(CultureInfo.InvariantCulture,
+        $$"""{"id":"{{id}}","status":"{{status}}","mode":"{{mode}}","total_points":{{points}},"seed":{{seed}},"seed_source":"request","chunks_total":1,"chunks_done":0,"points_done":0,"progress":0,"result_pi":null,"result_inside":null,"result_total":null,"standard_error":null,"confidence_interval_95":null,"duration_ms":null,"silos_used":[],"chunk_retries":0,"created_at":"2026-12-06T00:00:00Z","started_at":null,"finished_at":null,"error":null,"target_error":null,"half_width":null,"target_met":null,"eta_s":null}""");
 
     private static async Task WriteAsync(HttpListenerResponse response, int status, string json)
     {
