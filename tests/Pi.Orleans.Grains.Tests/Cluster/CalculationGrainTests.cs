@@ -50,10 +50,13 @@ public sealed class CalculationGrainTests(PiTestCluster fixture)
         var before = CompletedPerSilo();
 
         var grain = await fixture.StartAsync(300 * PiTestCluster.ChunkPoints, CalculationMode.Distributed, seed: 3);
-        await PiTestCluster.WaitAsync(grain, PiTestCluster.Finished, Timeout);
+        var done = await PiTestCluster.WaitAsync(grain, PiTestCluster.Finished, Timeout);
 
+        // On a busy machine an attempt can run overdue and get a duplicate elsewhere (docs/scheduling.md): both count as
+        // computed on their silos (at most two attempts of a chunk run at once), while the calculation counts the chunk once.
         var shares = CompletedPerSilo().Zip(before).Select(p => p.First - p.Second).ToList();
-        Assert.Equal(300, shares.Sum());
+        Assert.Equal(300, done.ChunksDone);
+        Assert.InRange(shares.Sum(), 300, (2 * 300) + done.ChunkRetries);
         Assert.All(shares, share => Assert.True(share >= 60, $"chunks per silo: {string.Join(", ", shares)}"));
     }
 

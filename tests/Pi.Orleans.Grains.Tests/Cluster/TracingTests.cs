@@ -32,7 +32,8 @@ public sealed class TracingTests(PiTestCluster fixture)
         var calculation = Assert.Single(Snapshot(spans), s => s.OperationName == "pi.calculation" && Equals(s.GetTagItem("pi.calculation.id"), done.Id));
         var chunks = Snapshot(spans).Where(s => s.OperationName == "pi.chunk" && (s.GetTagItem("pi.chunk.key") as string ?? "").StartsWith($"{done.Id:N}/", StringComparison.Ordinal)).ToList();
         Assert.Equal(traceId, calculation.TraceId);
-        Assert.Equal(done.ChunksTotal, chunks.Count);
+        // One span per attempt: a duplicate of an overdue attempt (a busy machine) adds a span for the same chunk.
+        Assert.Equal(done.ChunksTotal, chunks.Select(c => ((string)c.GetTagItem("pi.chunk.key")!).Split('/')[1]).Distinct().Count());
         Assert.All(chunks, c => Assert.Equal(traceId, c.TraceId));
         var silos = chunks.Select(c => c.GetTagItem("pi.silo")).Distinct().Count();
         Assert.True(silos >= 2, $"chunk spans came from {silos} silo(s)");
