@@ -24,6 +24,26 @@ public sealed class RedisClusterTests(RedisClusterFixture cluster)
     }
 
     [Fact]
+    public async Task CalculationsLiveOnTheApiSiloSoAWorkerLeavingDeactivatesNone()
+    {
+        // What the README promises, on a real Api and two workers: the silo that takes the request hosts the calculation
+        // ([PreferLocalPlacement], pinned by CalculationGrainTests; on an idle machine Orleans' default placement often agrees).
+        List<Guid> ids = [];
+        for (ulong seed = 40; seed < 45; seed++)
+        {
+            ids.Add((await cluster.Api.Client.SubmitAsync(20_000_000, "distributed", seed, Token)).Id);
+        }
+
+        foreach (var id in ids)
+        {
+            Assert.Equal("completed", (await cluster.Api.Client.WaitFinishedAsync(id, Timeout, Token)).Status);
+            var accepted = $"Calculation {id} accepted";
+            Assert.Contains(cluster.Api.Lines, l => l.Contains(accepted, StringComparison.Ordinal));
+            Assert.All(cluster.Workers, w => Assert.DoesNotContain(w.Lines, l => l.Contains(accepted, StringComparison.Ordinal)));
+        }
+    }
+
+    [Fact]
     public async Task ACompletedCalculationIsReadBackAfterTheApiProcessRestarts()
     {
         var accepted = await cluster.Api.Client.SubmitAsync(20_000_000, "distributed", 12, Token);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Orleans.Runtime.Placement;
 using Pi.Orleans.Core.Planning;
 using Pi.Orleans.Core.Sampling;
 using Pi.Orleans.Grains.Slots;
@@ -10,6 +11,19 @@ namespace Pi.Orleans.Grains.Tests.Cluster;
 public sealed class CalculationGrainTests(PiTestCluster fixture)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
+
+    [Fact]
+    public void ACalculationIsPlacedOnTheSiloThatTakesTheRequest()
+    {
+        // The Api's silo takes every request, so calculations live there and a worker's scale-down deactivates none. Orleans'
+        // default (resource-optimised) placement would move one to a less loaded worker.
+        var silo = fixture.Cluster.Silos[0].ServiceProvider;
+        var type = silo.GetRequiredService<IGrainFactory>().GetGrain<ICalculationGrain>(Guid.NewGuid()).GetGrainId().Type;
+
+        var strategy = silo.GetRequiredService<PlacementStrategyResolver>().GetPlacementStrategy(type);
+
+        Assert.IsType<PreferLocalPlacement>(strategy);
+    }
 
     [Fact]
     public async Task ADistributedCalculationRunsItsChunksOnAtLeastTwoSilosAndGivesTheSamplerCount()
