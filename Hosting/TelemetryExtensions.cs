@@ -11,7 +11,7 @@ using Pi.Orleans.Grains.Diagnostics;
 namespace Pi.Orleans.Hosting;
 
 /// <summary>
-/// Metrics and traces for every silo through one OpenTelemetry pipeline: the Prometheus /metrics endpoint always, OTLP when
+/// Metrics, traces and logs for every silo through one OpenTelemetry pipeline: the Prometheus /metrics endpoint always, OTLP when
 /// OTEL_EXPORTER_OTLP_ENDPOINT is set.
 /// </summary>
 public static class TelemetryExtensions
@@ -29,7 +29,7 @@ public static class TelemetryExtensions
     public static string DefaultServiceName(SiloRole role) => "pi-orleans-" + role.ToString().ToLowerInvariant();
 
     /// <summary>
-    /// Registers OpenTelemetry metrics with the Prometheus exporter, and OTLP export of traces and metrics when configured;
+    /// Registers OpenTelemetry metrics with the Prometheus exporter, and OTLP export of traces, metrics and logs when configured;
     /// the resource follows the OTEL_* variables and falls back to <see cref="DefaultServiceName"/>.
     /// </summary>
     public static WebApplicationBuilder AddPiTelemetry(this WebApplicationBuilder builder, SiloRole role)
@@ -45,13 +45,14 @@ public static class TelemetryExtensions
             .ConfigureResource(r => r.AddService(DefaultServiceName(role)).AddEnvironmentVariableDetector())
             .WithMetrics(m => m.AddMeter(Meters).AddAspNetCoreInstrumentation().AddView(PrometheusNames.View).AddPrometheusExporter());
 
-        // Spans are recorded only when something exports them: with no listener, Orleans and ASP.NET Core create no activity
-        // per call, which is most of the tracing cost of a small request.
+        // Spans and log records are made only when something exports them: with no listener, Orleans and ASP.NET Core create no
+        // activity per call, which is most of the tracing cost of a small request. The console logs stay as they are either way.
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
             otel.WithTracing(t => t.AddSource([.. OrleansSources, PiActivities.SourceName])
                     .AddAspNetCoreInstrumentation(o => o.Filter = context =>
                         !context.Request.Path.StartsWithSegments("/health") && !context.Request.Path.StartsWithSegments("/metrics")))
+                .WithLogging(configureBuilder: null, configureOptions: o => (o.IncludeFormattedMessage, o.IncludeScopes) = (true, true))
                 .UseOtlpExporter();
         }
 
