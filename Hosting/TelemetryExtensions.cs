@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -36,6 +37,7 @@ public static class TelemetryExtensions
     {
         // Inserted first so that it is built, and listens, before the silo's hosted service exists (hosted services start in order).
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, MeterProviderFirst>());
+        builder.Services.AddOptions<TraceFilterOptions>().BindConfiguration(TraceFilterOptions.SectionName);
 
         // One pipeline for Prometheus and OTLP: the OpenTelemetry SDK aggregates each measurement once, 8-16 times cheaper per
         // measurement than prometheus-net's MeterAdapter (docs/observability.md#cost), and exports counters as counters.
@@ -51,7 +53,8 @@ public static class TelemetryExtensions
         {
             otel.WithTracing(t => t.AddSource([.. OrleansSources, PiActivities.SourceName])
                     .AddAspNetCoreInstrumentation(o => o.Filter = context =>
-                        !context.Request.Path.StartsWithSegments("/health") && !context.Request.Path.StartsWithSegments("/metrics")))
+                        !context.Request.Path.StartsWithSegments("/health") && !context.Request.Path.StartsWithSegments("/metrics"))
+                    .AddProcessor(sp => new BackgroundSpanFilter(sp.GetRequiredService<IOptions<TraceFilterOptions>>().Value)))
                 .WithLogging(configureBuilder: null, configureOptions: o => (o.IncludeFormattedMessage, o.IncludeScopes) = (true, true))
                 .UseOtlpExporter();
         }

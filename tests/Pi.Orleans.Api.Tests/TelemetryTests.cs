@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -6,12 +7,21 @@ using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 using Pi.Orleans.Hosting;
 
 namespace Pi.Orleans.Api.Tests;
 
 public sealed class TelemetryTests
 {
+    private const string Mark = "pi.test.run";
+
+    // The names Orleans gives its spans (interface/method) and the sources it starts them from.
+    private static readonly ActivitySource Runtime = new("Microsoft.Orleans.Runtime");
+    private static readonly ActivitySource Application = new("Microsoft.Orleans.Application");
+    private static readonly ActivitySource Http = new("Pi.Orleans.Api.Tests.Http");
+    private static readonly ActivitySource PiSource = new("Pi.Orleans");
+
     [Theory]
     [InlineData(null, null, "pi-orleans-worker")]
     [InlineData("x", null, "x")]
@@ -50,8 +60,126 @@ public sealed class TelemetryTests
         Assert.Empty(messages);
     }
 
+    [Fact]
+    public void ACalculationKeepsItsGrainCallsAndOrleansOwnCallsWithinIt()
+    {
+        var exported = Trace([], start =>
+        {
+            using var request = start(Http, "POST /api/calculate", ActivityKind.Server, default);
+            using (start(Application, "ICalculationGrain/StartAsync", ActivityKind.Client, default))
+            using (start(Runtime, "IRemoteGrainDirectory/RegisterAsync", ActivityKind.Client, default))
+            {
+            }
+
+            // The calculation fans out on another silo: the incoming call carries the caller's context.
+            using var fanOut = start(Application, "IChunkGrain/ComputeAsync", ActivityKind.Client, default);
+            using (start(Application, "IChunkGrain/ComputeAsync", ActivityKind.Server, Remote(fanOut!)))
+            {
+            }
+        });
+
+        Assert.Equal(
+            ["ICalculationGrain/StartAsync", "IChunkGrain/ComputeAsync", "IChunkGrain/ComputeAsync", "IRemoteGrainDirectory/RegisterAsync", "POST /api/calculate"],
+            exported.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void OrleansPeriodicCallsAndWhatTheyCauseAreDropped()
+    {
+        var exported = Trace([], start =>
+        {
+            using (var ping = start(Runtime, "IMembershipService/Ping", ActivityKind.Client, default))
+            using (start(Runtime, "IMembershipService/Ping", ActivityKind.Server, Remote(ping!)))
+            {
+            }
+
+            using (start(Runtime, "IDeploymentLoadPublisher/UpdateRuntimeStatistics", ActivityKind.Server, default))
+            {
+            }
+
+            using (start(Runtime, "IGrainTimerInvoker/InvokeCallbackAsync", ActivityKind.Server, default))
+            using (start(Application, "ICalculationIndexGrain/RecordAsync", ActivityKind.Client, default))
+            {
+            }
+
+            // The Api's slot readings every few seconds: our own grain calls, but no request made them.
+            using (start(Application, "ISlotsService/GetSlotsAsync", ActivityKind.Client, default))
+            {
+            }
+        });
+
+        Assert.Empty(exported);
+    }
+
+    [Fact]
+    public void AReminderTickIsKeptForTheCalculationItResumes()
+    {
+        var exported = Trace([], start =>
+        {
+            using (start(Runtime, "IRemindable/ReceiveReminder", ActivityKind.Server, default))
+            using (start(PiSource, "pi.calculation", ActivityKind.Internal, default))
+            {
+            }
+        });
+
+        Assert.Equal(["IRemindable/ReceiveReminder", "pi.calculation"], exported.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void TurnedOffBackgroundGrainCallsAreKept()
+    {
+        var exported = Trace(new() { ["Telemetry:Traces:DropBackgroundGrainCalls"] = "false" }, start =>
+        {
+            using (start(Runtime, "IMembershipService/Ping", ActivityKind.Client, default))
+            {
+            }
+        });
+
+        Assert.Equal(["IMembershipService/Ping"], exported);
+    }
+
+    [Fact]
+    public void SpansNamedByAConfiguredPrefixAreDroppedWithWhatTheyCause()
+    {
+        var exported = Trace(new() { ["Telemetry:Traces:DropNamePrefixes:0"] = "GET /dashboard" }, start =>
+        {
+            using (start(Http, "GET /dashboard/DashboardCounters", ActivityKind.Server, default))
+            using (start(Application, "IDashboardGrain/GetCounters", ActivityKind.Client, default))
+            {
+            }
+
+            using (start(Http, "GET /api/calculate/{id}", ActivityKind.Server, default))
+            {
+            }
+        });
+
+        Assert.Equal(["GET /api/calculate/{id}"], exported);
+    }
+
+    // The spans of run exported through the pipeline AddPiTelemetry builds with OTLP configured. Any span started in this process
+    // from these sources reaches that pipeline (other tests' silos and requests too): only those run started, tagged, are counted.
+    private static List<string> Trace(Dictionary<string, string?> settings, Action<Func<ActivitySource, string, ActivityKind, ActivityContext, Activity?>> run)
+    {
+        var exported = new List<Activity>();
+        var mark = Guid.NewGuid().ToString();
+        settings["OTEL_EXPORTER_OTLP_ENDPOINT"] = OtlpEndpoint();
+        using (var app = Build(settings, services =>
+            services.ConfigureOpenTelemetryTracerProvider(traces => traces.AddSource(Http.Name).AddInMemoryExporter(exported))))
+        {
+            _ = app.Services.GetRequiredService<TracerProvider>();
+            run((source, name, kind, parent) => source.StartActivity(name, kind, parent, [new(Mark, mark)]));
+        }
+
+        lock (exported)
+        {
+            return [.. exported.Where(a => Equals(a.GetTagItem(Mark), mark)).Select(a => a.DisplayName)];
+        }
+    }
+
     // Where nothing listens: the exporter's attempts fail at once.
     private static string OtlpEndpoint() => $"http://127.0.0.1:{FreePort.Next()}";
+
+    private static ActivityContext Remote(Activity caller) => new(caller.TraceId, caller.SpanId, caller.ActivityTraceFlags, isRemote: true);
 
     private static WebApplication Build(Dictionary<string, string?> settings, Action<IServiceCollection>? configure = null)
     {
