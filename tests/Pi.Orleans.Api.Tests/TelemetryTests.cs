@@ -1,13 +1,18 @@
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using Pi.Orleans.Client;
 using Pi.Orleans.Hosting;
 
 namespace Pi.Orleans.Api.Tests;
@@ -156,6 +161,30 @@ public sealed class TelemetryTests
         Assert.Equal(["GET /api/calculate/{id}"], exported);
     }
 
+    [Fact]
+    public async Task ARealCalculationKeepsItsWholeTraceAndNoBackgroundGrainCallIsExported()
+    {
+        var exported = new List<Activity>();
+        var traceId = ActivityTraceId.CreateRandom();
+        await using var api = new TracedApi(exported);
+        var http = api.CreateClient();
+
+        // The request's own trace: every span of the calculation carries this id.
+        http.DefaultRequestHeaders.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
+        using (var client = new PiApiClient(http))
+        {
+            var accepted = await client.SubmitAsync(100_000_000, "distributed", 7, TestContext.Current.CancellationToken);
+            Assert.Equal("completed", (await client.WaitFinishedAsync(accepted.Id, TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken)).Status);
+        }
+
+        // Stopped first: nothing is exported any more while the spans are read.
+        await api.DisposeAsync();
+        var mine = exported.Where(a => a.TraceId == traceId).Select(a => a.DisplayName).ToHashSet();
+        Assert.Superset(new HashSet<string> { "ICalculationGrain/StartAsync", "pi.calculation", "IChunkGrain/ComputeAsync", "pi.chunk" }, mine);
+        Assert.DoesNotContain(exported, a => TelemetryExtensions.OrleansSources.Contains(a.Source.Name) && a.ParentSpanId == default
+            && a.DisplayName != "IRemindable/ReceiveReminder");
+    }
+
     // The spans of run exported through the pipeline AddPiTelemetry builds with OTLP configured. Any span started in this process
     // from these sources reaches that pipeline (other tests' silos and requests too): only those run started, tagged, are counted.
     private static List<string> Trace(Dictionary<string, string?> settings, Action<Func<ActivitySource, string, ActivityKind, ActivityContext, Activity?>> run)
@@ -190,6 +219,21 @@ public sealed class TelemetryTests
         builder.AddPiTelemetry(SiloRole.Worker);
         configure?.Invoke(builder.Services);
         return builder.Build();
+    }
+
+    // The embedded Api in this process with OTLP configured (nowhere to send to) and an in-memory exporter next to it.
+    private sealed class TracedApi(List<Activity> exported) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment(Environments.Production);
+            builder.UseSetting("Cluster:SiloPort", FreePort.Next().ToString(CultureInfo.InvariantCulture));
+            builder.UseSetting("Cluster:GatewayPort", FreePort.Next().ToString(CultureInfo.InvariantCulture));
+            builder.UseSetting("Pi:ChunkPoints", (1 << 22).ToString(CultureInfo.InvariantCulture));
+            builder.UseSetting("Pi:ChunkDuration", "00:00:00");
+            builder.UseSetting("OTEL_EXPORTER_OTLP_ENDPOINT", OtlpEndpoint());
+            builder.ConfigureTestServices(services => services.ConfigureOpenTelemetryTracerProvider(traces => traces.AddInMemoryExporter(exported)));
+        }
     }
 
     private sealed class LogCapture(List<string?> messages) : BaseProcessor<LogRecord>
