@@ -7,6 +7,7 @@ using Pi.Orleans.Api.Security;
 using Pi.Orleans.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.UsePiDefaultUrls(ListenUrlsExtensions.FrontDefault);
 builder.AddPiSilo(SiloRole.Front);
 builder.AddPiApi();
 builder.AddPiScaling();

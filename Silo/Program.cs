@@ -1,6 +1,7 @@
 using Pi.Orleans.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.UsePiDefaultUrls(ListenUrlsExtensions.WorkerDefault);
 builder.AddPiSilo(SiloRole.Worker);
 
 var app = builder.Build();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using k8s.Models;
 using Pi.Orleans.Manifests.Tests.Infrastructure;
 
@@ -91,8 +92,9 @@ public sealed class SiloPodTests(ChartFixture chart)
             Assert.Equal(("/health/ready", "http"), (container.ReadinessProbe.HttpGet.Path, container.ReadinessProbe.HttpGet.Port.Value));
             Assert.Equal(("/health/live", "http"), (container.LivenessProbe.HttpGet.Path, container.LivenessProbe.HttpGet.Port.Value));
             Assert.Equal(8080, http.ContainerPort);
-            // appsettings.json sets Urls, which beats ASPNETCORE_URLS: the plain Urls variable must name the http port.
-            Assert.Equal($"http://+:{http.ContainerPort}", Env(container, "Urls").Value);
+            // The host listens where ASP.NET Core's own variable says; an address variable besides it would override it (and log so).
+            Assert.Equal(http.ContainerPort.ToString(CultureInfo.InvariantCulture), Env(container, "ASPNETCORE_HTTP_PORTS").Value);
+            Assert.DoesNotContain(container.Env, e => e.Name is "ASPNETCORE_URLS" or "DOTNET_URLS" or "URLS" or "Urls" or "ASPNETCORE_HTTPS_PORTS");
             Assert.Equal([("silo", 11111), ("gateway", 30000)], container.Ports.Where(p => p.Name != "http").Select(p => (p.Name, p.ContainerPort)));
         }
     }

@@ -99,11 +99,9 @@ spec:
           value: {{ printf "%s:%v,password=$(REDIS_PASSWORD),abortConnect=false" (include "pi-orleans.redisName" $root) $root.Values.redis.port | quote }}
         - name: DOTNET_SHUTDOWNTIMEOUTSECONDS
           value: {{ $root.Values.shutdown.timeoutSeconds | quote }}
-        # appsettings.json sets "Urls", which overrides ASPNETCORE_URLS; a plain "Urls" variable overrides appsettings.json.
-        - name: ASPNETCORE_URLS
-          value: {{ printf "http://+:%v" $root.Values.ports.http | quote }}
-        - name: Urls
-          value: {{ printf "http://+:%v" $root.Values.ports.http | quote }}
+        # Kestrel listens on every address at this port (the image sets the same; nothing in appsettings.json names an address).
+        - name: ASPNETCORE_HTTP_PORTS
+          value: {{ $root.Values.ports.http | quote }}
         {{- if eq .component "api" }}
         # The backlog signal (/api/scaling, pi_orleans_scaling_desired_workers) asks for workers within the autoscaler's range.
         - name: Scaling__MinWorkers

@@ -6,7 +6,7 @@ namespace Pi.Orleans.Manifests.Tests.Infrastructure;
 /// <remarks>
 /// Taken from a real scrape, not from the source: the Api (embedded default, one silo that also runs chunks) was built with
 /// <c>dotnet build -c Release Api</c> and started with
-/// <c>Urls=http://127.0.0.1:18481 Cluster__SiloPort=21481 Cluster__GatewayPort=31481 dotnet Api/bin/Release/net10.0/Pi.Orleans.Api.dll</c>;
+/// <c>ASPNETCORE_URLS=http://127.0.0.1:18481 Cluster__SiloPort=21481 Cluster__GatewayPort=31481 dotnet Api/bin/Release/net10.0/Pi.Orleans.Api.dll</c>;
 /// one single-mode calculation of 10^8 points ran, and the list is the <c># TYPE</c> lines of <c>curl -s 127.0.0.1:18481/metrics</c>
 /// (<c>grep -E "^# TYPE (pi_orleans|microsoft_orleans)"</c>), plus Orleans' <c>orleans-app-requests-canceled</c> (a Counter, seen
 /// only after a cancelled grain call). The OpenTelemetry Prometheus exporter names counters <c>*_total</c> and adds the unit
