@@ -10,6 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.UsePiDefaultUrls(ListenUrlsExtensions.FrontDefault);
 builder.AddPiSilo(SiloRole.Front);
 builder.AddPiApi();
+builder.AddPiForwardedHeaders();
 builder.AddPiScaling();
 builder.AddPiAuth();
 builder.AddPiDataProtection();
@@ -17,6 +18,7 @@ builder.AddPiLimits();
 builder.AddPiKubernetesStatus();
 
 var app = builder.Build();
+app.UsePiForwardedHeaders();
 app.UsePiApi();
 app.UsePiAuth();
 app.UseRateLimiter();
