@@ -120,6 +120,19 @@ spec:
               name: {{ $secret }}
               key: {{ $key }}
         {{- end }}
+        # Proxies trusted for X-Forwarded-For / X-Forwarded-Proto (the client address the rate limit sees). None by default.
+        {{- with $root.Values.api.forwardedHeaders }}
+        {{- range $i, $proxy := .knownProxies }}
+        - name: ForwardedHeaders__KnownProxies__{{ $i }}
+          value: {{ $proxy | quote }}
+        {{- end }}
+        {{- range $i, $network := .knownNetworks }}
+        - name: ForwardedHeaders__KnownNetworks__{{ $i }}
+          value: {{ $network | quote }}
+        {{- end }}
+        - name: ForwardedHeaders__ForwardLimit
+          value: {{ .forwardLimit | default 1 | quote }}
+        {{- end }}
         {{- end }}
         {{- with $v.extraEnv }}
         {{- toYaml . | nindent 8 }}
