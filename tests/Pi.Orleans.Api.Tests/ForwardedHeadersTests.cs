@@ -4,8 +4,8 @@ using System.Net.Http.Json;
 
 namespace Pi.Orleans.Api.Tests;
 
-// A real Api process on loopback, so the connection's remote address is a real 127.0.0.1 (TestServer has none). With one
-// submission a client bucket holds a single token, so a client's second quick submission is refused.
+// A real Api process on loopback, so the connection's remote address is a real 127.0.0.1 (TestServer has none). At 6
+// submissions a minute a client's bucket holds one token (refilled each second), so a quick burst is refused.
 public sealed class ForwardedHeadersTests
 {
     private const int Burst = 40;
