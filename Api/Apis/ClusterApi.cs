@@ -10,7 +10,9 @@ public static class ClusterApi
     public static IEndpointRouteBuilder MapClusterApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/cluster", GetAsync).WithName("GetCluster").WithTags("Cluster")
-            .WithSummary("Active silos with their slot numbers (total, used, queued).");
+            .WithSummary("Active silos with their slot numbers (total, used, queued).")
+            .WithDescription("Every active silo as Orleans' membership lists it, whether it runs chunks, and the cluster's slot totals; 503 while a silo joins or leaves.")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 

@@ -17,7 +17,10 @@ public static class EstimateApi
         app.MapGet("/api/estimate", GetAsync).WithName("GetEstimate").WithTags("Calculations")
             .WithSummary("Points, expected half-width and duration of a calculation given by total_points or target_error, and the workers that finish it within deadline_s.")
             .Produces<Estimate>(StatusCodes.Status200OK)
-            .ProducesValidationProblem(StatusCodes.Status400BadRequest);
+            .WithDescription("Nothing is submitted. Give total_points or target_error (not both) and optionally deadline_s; 400 for an invalid "
+                + "combination, 503 while a silo joins or leaves.")
+            .ProducesValidationProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 

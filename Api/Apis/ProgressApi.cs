@@ -11,7 +11,10 @@ public static class ProgressApi
     public static RouteGroupBuilder MapProgressApi(this RouteGroupBuilder calculations)
     {
         calculations.MapGet("/{id}/events", StreamAsync).WithName("StreamCalculation")
-            .WithSummary("Server-sent events: `progress` updates pushed by the calculation (with eta_s), then one event named after its final status.");
+            .WithSummary("Server-sent events: `progress` updates pushed by the calculation (with eta_s), then one event named after its final status.")
+            .WithDescription("The stream ends after the final event. 400 when id is not a GUID, 404 when no calculation has it, 503 while a silo joins or leaves.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return calculations;
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Pi.Orleans.Api.ApiDocs;
 using Pi.Orleans.Api.Cluster;
 using Pi.Orleans.Api.Estimates;
 
@@ -21,7 +22,7 @@ public static class ApiExtensions
         builder.Services.AddExceptionHandler<TransientClusterErrors>();
         builder.Services.TryAddSingleton<SiloDirectory>();
         builder.Services.TryAddSingleton<ThroughputReader>();
-        builder.Services.AddOpenApi();
+        builder.Services.AddPiOpenApi();
         return builder;
     }
 

@@ -25,9 +25,16 @@ public static class KubernetesApi
     {
         var group = app.MapGroup("/api/k8s").WithTags("Kubernetes");
         group.MapGet("/status", GetStatusAsync).WithName("GetKubernetesStatus")
-            .WithSummary("Silo pods, the worker HPA and the active silos with their slots, and any pod/silo mismatch.");
+            .WithSummary("Silo pods, the worker HPA and the active silos with their slots, and any pod/silo mismatch.")
+            .WithDescription("Answers 200 with the Orleans part even when the Kubernetes API cannot be read (outside a pod, or without RBAC). "
+                + "401 without an operator key, 503 while a silo joins or leaves.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapGet("/metrics", GetMetricsAsync).WithName("GetKubernetesMetrics")
-            .WithSummary("Per-pod CPU and memory from metrics.k8s.io and per-silo CPU, memory and activations from Orleans.");
+            .WithSummary("Per-pod CPU and memory from metrics.k8s.io and per-silo CPU, memory and activations from Orleans.")
+            .WithDescription("Answers 200 with the Orleans part even when metrics.k8s.io cannot be read. 401 without an operator key, 503 while a silo joins or leaves.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return group;
     }
 

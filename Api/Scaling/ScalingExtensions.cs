@@ -17,7 +17,10 @@ public static class ScalingExtensions
     {
         app.MapGet("/api/scaling", (ScalingSignal signal, CancellationToken cancellationToken) => signal.ComputeAsync(cancellationToken))
             .WithName("GetScaling").WithTags("Cluster")
-            .WithSummary("The backlog signal: slots, pending chunks and desired_workers = ceil((used + queued) / slots_per_worker), clamped.");
+            .WithSummary("The backlog signal: slots, pending chunks and desired_workers = ceil((used + queued) / slots_per_worker), clamped.")
+            .WithDescription("What the worker autoscaler reads: the chunk slots of the worker silos, how many are used and queued, and the worker count "
+                + "that would serve the backlog within the configured bounds; 503 while a silo joins or leaves.")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 }
