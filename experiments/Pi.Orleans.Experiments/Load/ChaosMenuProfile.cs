@@ -33,7 +33,8 @@ public sealed record ChaosMenuProfile(LoadMenu Menu, int InFlight, int Seed, Tim
         await Task.Delay(Duration, cancellationToken);
         await stopSubmitting.CancelAsync();
         var deadline = driver.Elapsed + DrainTimeout;
-        while (driver.Running > 0 && driver.Elapsed < deadline)
+        // Until every accepted calculation is final, not only the ones a reader follows now (one left running after the drain, once).
+        while (driver.Calculations.Any(c => !c.IsFinal) && driver.Elapsed < deadline)
         {
             await Task.Delay(ReadEvery, cancellationToken);
         }
