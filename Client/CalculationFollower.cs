@@ -7,9 +7,10 @@ namespace Pi.Orleans.Client;
 /// Follows a calculation to its end: through GET /api/calculate/{id}/events when the API has it, otherwise (404, or a stream
 /// that breaks or ends without a final event) by polling GET every 500 ms.
 /// </summary>
-public sealed class CalculationFollower(PiApiClient api)
+public sealed class CalculationFollower(PiApiClient api, TimeSpan? pollInterval = null)
 {
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
+    // Polling is the fallback when the events route is missing or its stream breaks; a measuring client asks for a shorter one.
+    private readonly TimeSpan _pollInterval = pollInterval ?? TimeSpan.FromMilliseconds(500);
 
     /// <summary>Whether the final state came from the events stream.</summary>
     public bool UsedEvents { get; private set; }
@@ -37,7 +38,7 @@ public sealed class CalculationFollower(PiApiClient api)
                 return current;
             }
 
-            await Task.Delay(PollInterval, cancellationToken);
+            await Task.Delay(_pollInterval, cancellationToken);
         }
     }
 

@@ -1,3 +1,4 @@
+using Pi.Orleans.Experiments.Output;
 using Spectre.Console;
 
 namespace Pi.Orleans.Experiments.Bench;
@@ -34,7 +35,7 @@ internal sealed class BenchDriver(BenchSuite suite, BenchOptions options, IAnsiC
         }
 
         var started = DateTimeOffset.UtcNow;
-        var loadAtStart = SystemLoad.LoadAverages();
+        var loadAtStart = MachineInfo.LoadAverages();
         try
         {
             foreach (var part in chosen)
@@ -45,7 +46,7 @@ internal sealed class BenchDriver(BenchSuite suite, BenchOptions options, IAnsiC
         finally
         {
             var finished = DateTimeOffset.UtcNow;
-            var machine = await MachineInfo.ReadAsync(CancellationToken.None);
+            var machine = await MachineFacts.ReadAsync(CancellationToken.None);
             var partNames = string.Join(',', chosen.Select(p => p.Name).Distinct());
             var markdown = suite.Command == "all"
                 ? GoalsReport.Markdown(new GoalRows(run.Rows), await GoalsMachine.ReadAsync(options, machine, started, finished, loadAtStart, CancellationToken.None))

@@ -9,7 +9,7 @@ namespace Pi.Orleans.Experiments.Bench;
 public static class BenchReport
 {
     /// <summary>The markdown report.</summary>
-    public static string Markdown(string title, DateTimeOffset started, DateTimeOffset finished, MachineInfo machine, string mode, string parts, IEnumerable<ResultRow> rows)
+    public static string Markdown(string title, DateTimeOffset started, DateTimeOffset finished, MachineFacts machine, string mode, string parts, IEnumerable<ResultRow> rows)
     {
         var text = new StringBuilder();
         text.AppendLine($"# {title} measurements, {started:yyyy-MM-ddTHH:mm:ssZ} – {finished:yyyy-MM-ddTHH:mm:ssZ}");

@@ -1,3 +1,4 @@
+using Pi.Orleans.Experiments.Output;
 using System.Globalization;
 using Pi.Orleans.Harness;
 
@@ -44,13 +45,13 @@ public sealed class BenchRun(BenchOptions options, TextWriter log)
             busy = await SystemLoad.BusyShareAsync(cancellationToken);
         }
 
-        _mark = (SystemLoad.Load1(), busy);
+        _mark = (MachineInfo.LoadAverage().One, busy);
     }
 
     /// <summary>Records a measurement with the last mark's load (or the load now and no busy share).</summary>
     public void Record(string name, string value, string note = "")
     {
-        var (load, busy) = _mark ?? (SystemLoad.Load1(), null);
+        var (load, busy) = _mark ?? (MachineInfo.LoadAverage().One, null);
         var row = new ResultRow(name, value, load, busy, note);
         _rows.Add(row);
         log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-36} {value,-14} load {load:0.00} busy {busy}%  {note}"));
@@ -70,7 +71,7 @@ public sealed class BenchRun(BenchOptions options, TextWriter log)
     public static string Ratio(double a, double b) => b == 0 || double.IsNaN(b) || double.IsNaN(a) ? "nan" : (a / b).ToString("F3", CultureInfo.InvariantCulture);
 
     /// <summary>The console line of progress, with the load now.</summary>
-    public void Say(string message) => log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{message} (load {SystemLoad.Load1():0.00})"));
+    public void Say(string message) => log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{message} (load {MachineInfo.LoadAverage().One:0.00})"));
 
     /// <summary>The embedded default: the Api alone, no Redis, no key; extra Api arguments and settings.</summary>
     public Task<BenchCluster> StartEmbeddedAsync(IReadOnlyList<string>? apiArguments = null, IReadOnlyDictionary<string, string>? environment = null, CancellationToken cancellationToken = default) =>

@@ -17,29 +17,8 @@ public sealed class CalcClient(Uri api, string? apiKey) : IDisposable
     public async Task<CalcOutcome> RunAsync(long points, string mode, ulong seed, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var calculation = await _api.SubmitAsync(points, mode, seed, cancellationToken);
-        if (!calculation.IsFinished)
-        {
-            if (await _api.EventsAsync(calculation.Id, cancellationToken) is { } events)
-            {
-                await foreach (var e in events)
-                {
-                    if (e.Name is "completed" or "failed" or "cancelled")
-                    {
-                        break;
-                    }
-                }
-            }
-
-            calculation = await _api.GetAsync(calculation.Id, cancellationToken);
-            while (!calculation.IsFinished)
-            {
-                // No events route, or the stream ended early: poll.
-                await Task.Delay(100, cancellationToken);
-                calculation = await _api.GetAsync(calculation.Id, cancellationToken);
-            }
-        }
-
+        var accepted = await _api.SubmitAsync(points, mode, seed, cancellationToken);
+        var calculation = await new CalculationFollower(_api, TimeSpan.FromMilliseconds(100)).FollowAsync(accepted, static _ => { }, cancellationToken);
         return new CalcOutcome(calculation, clock.Elapsed.TotalSeconds);
     }
 

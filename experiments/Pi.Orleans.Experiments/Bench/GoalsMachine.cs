@@ -1,3 +1,4 @@
+using Pi.Orleans.Experiments.Output;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -7,7 +8,7 @@ namespace Pi.Orleans.Experiments.Bench;
 public static partial class GoalsMachine
 {
     public static async Task<IReadOnlyDictionary<string, string>> ReadAsync(
-        BenchOptions options, MachineInfo machine, DateTimeOffset started, DateTimeOffset finished, string loadAtStart, CancellationToken cancellationToken)
+        BenchOptions options, MachineFacts machine, DateTimeOffset started, DateTimeOffset finished, string loadAtStart, CancellationToken cancellationToken)
     {
         async Task<string> Version(string command)
         {
@@ -27,7 +28,7 @@ public static partial class GoalsMachine
             ["finished"] = finished.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
             ["mode"] = options.Mode,
             ["load_at_start"] = loadAtStart,
-            ["load_at_end"] = SystemLoad.LoadAverages(),
+            ["load_at_end"] = MachineInfo.LoadAverages(),
             ["quiet"] = string.Create(CultureInfo.InvariantCulture, $"waited up to {options.QuietTimeout} s before each measurement for at most {options.QuietBusy}% busy cores"),
             ["cpu"] = machine.Cpu,
             ["cores"] = machine.Cores.ToString(CultureInfo.InvariantCulture),

@@ -2,15 +2,9 @@ using System.Globalization;
 
 namespace Pi.Orleans.Experiments.Bench;
 
-/// <summary>The machine's load from /proc: the load averages and the share of all cores busy over a second.</summary>
+/// <summary>The share of all cores busy over a second, from /proc/stat (the load averages are <see cref="Output.MachineInfo"/>'s).</summary>
 public static class SystemLoad
 {
-    /// <summary>The 1-minute load average.</summary>
-    public static double Load1() => double.Parse(LoadAverages().Split(' ')[0], CultureInfo.InvariantCulture);
-
-    /// <summary>"1 5 15" minute load averages.</summary>
-    public static string LoadAverages() => string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ')[..3]);
-
     /// <summary>The share of all cores (%) busy over the next second: user, nice, system, irq, softirq and steal against idle and iowait.</summary>
     public static async Task<int> BusyShareAsync(CancellationToken cancellationToken)
     {

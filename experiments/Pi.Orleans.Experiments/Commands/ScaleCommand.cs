@@ -36,7 +36,7 @@ internal sealed class ScaleCommand : ExperimentCommand
     {
         var silos = parse.GetValue(_silos)!.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
         var maxCompletions = parse.GetValue(_maxCompletions);
-        var loadBefore = LoadAverage();
+        var loadBefore = Output.MachineInfo.LoadText();
         var rows = new List<(SimulationResult, SimulationResult)>();
         foreach (var count in silos)
         {
@@ -52,7 +52,7 @@ internal sealed class ScaleCommand : ExperimentCommand
         }
 
         // The CPU columns need a quiet machine: the load around the run goes with the table.
-        var table = $"Run {DateTime.UtcNow:yyyy-MM-ddTHH:mmZ} on {Environment.ProcessorCount} cores; load average {loadBefore} before, {LoadAverage()} after.\n\n"
+        var table = $"Run {DateTime.UtcNow:yyyy-MM-ddTHH:mmZ} on {Environment.ProcessorCount} cores; load average {loadBefore} before, {Output.MachineInfo.LoadText()} after.\n\n"
             + MarkdownTable.Of(rows);
         Console.Write(new Text(table));
         if (parse.GetValue(_out) is { } path)
@@ -62,6 +62,4 @@ internal sealed class ScaleCommand : ExperimentCommand
 
         return rows.All(r => r.Item1.CountsMatch && r.Item2.CountsMatch) ? ExitCodes.Success : ExitCodes.Failure;
     }
-
-    private static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
 }

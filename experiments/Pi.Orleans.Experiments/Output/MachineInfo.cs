@@ -23,25 +23,30 @@ public static class MachineInfo
         }
     }
 
+    /// <summary>"1 5 15": the load averages as /proc/loadavg writes them (the bench's rows carry this text).</summary>
+    public static string LoadAverages() => string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ')[..3]);
+
     public static string LoadText()
     {
         var (one, five, fifteen) = LoadAverage();
         return string.Create(CultureInfo.InvariantCulture, $"{one:0.00}, {five:0.00}, {fifteen:0.00}");
     }
 
-    public static string Describe()
+    public static string Describe() =>
+        $"{Environment.ProcessorCount} logical cores, {CpuModel()}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}";
+
+    /// <summary>The CPU's model name from /proc/cpuinfo, or "unknown CPU".</summary>
+    public static string CpuModel()
     {
-        var model = "unknown CPU";
         try
         {
-            model = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? model;
+            return File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown CPU";
         }
         catch (IOException)
         {
             // Not Linux: the model stays unknown.
+            return "unknown CPU";
         }
-
-        return $"{Environment.ProcessorCount} logical cores, {model}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}";
     }
 
     private static double Parse(string text) => double.Parse(text, CultureInfo.InvariantCulture);

@@ -4,7 +4,7 @@ namespace Pi.Orleans.Experiments.Tests.Bench;
 
 public sealed class BenchReportTests
 {
-    private static readonly MachineInfo Machine = new("AMD EPYC", 2, "7.8 GiB", "Debian GNU/Linux 12, kernel 6.1", "10.0.100");
+    private static readonly MachineFacts Machine = new("AMD EPYC", 2, "7.8 GiB", "Debian GNU/Linux 12, kernel 6.1", "10.0.100");
 
     [Fact]
     public void ARowIsOneTsvLineOfNameValueLoadBusyAndNote()
