@@ -5,7 +5,7 @@ namespace Pi.Orleans.Experiments.Load;
 /// <summary>
 /// The chaos soak's load: distributed calculations drawn from <paramref name="Menu"/>, kept at <paramref name="InFlight"/> in
 /// flight, and a stream of single ones, for <paramref name="Duration"/>; every running calculation is read each second. Then
-/// no more submissions, the running ones are read until they end (at most <paramref name="DrainTimeout"/>; those still running
+/// no more submissions (the ones in flight are answered first), the running ones are read until they end (at most <paramref name="DrainTimeout"/>; those still running
 /// then are overdue), and every accepted one is read a last time ("final read", an unanswered read retried for a while).
 /// The draws (menu entries and pauses) come from one generator seeded with <paramref name="Seed"/>, in the chaos soak's order,
 /// so that a committed soak's seed gives the same submissions.
@@ -26,14 +26,16 @@ public sealed record ChaosMenuProfile(LoadMenu Menu, int InFlight, int Seed, Tim
         var random = new Random(Seed);
         using var stopSubmitting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var load = Task.WhenAll(
+        var submitters = Task.WhenAll(
             SubmitAsync(driver, random, "distributed", Menu.Distributed, 300, 900, TimeSpan.FromSeconds(30), stopSubmitting.Token, cancellationToken),
-            SubmitAsync(driver, random, "single", Menu.Single, 200, 400, TimeSpan.FromSeconds(60), stopSubmitting.Token, cancellationToken),
-            ReadAsync(driver, stopReading.Token));
+            SubmitAsync(driver, random, "single", Menu.Single, 200, 400, TimeSpan.FromSeconds(60), stopSubmitting.Token, cancellationToken));
+        var reader = ReadAsync(driver, stopReading.Token);
         await Task.Delay(Duration, cancellationToken);
         await stopSubmitting.CancelAsync();
+        // A submission in flight at the stop is answered later (up to its timeout, during a fault); the drain starts once it
+        // is, or a calculation accepted after the drain ended would be read once, still running, and counted as not final.
+        await submitters;
         var deadline = driver.Elapsed + DrainTimeout;
-        // Until every accepted calculation is final, not only the ones a reader follows now (one left running after the drain, once).
         while (driver.Calculations.Any(c => !c.IsFinal) && driver.Elapsed < deadline)
         {
             await Task.Delay(ReadEvery, cancellationToken);
@@ -45,7 +47,7 @@ public sealed record ChaosMenuProfile(LoadMenu Menu, int InFlight, int Seed, Tim
         }
 
         await stopReading.CancelAsync();
-        await load;
+        await reader;
         await FinalReadAsync(driver, cancellationToken);
     }
 

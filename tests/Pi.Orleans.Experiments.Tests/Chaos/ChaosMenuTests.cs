@@ -51,4 +51,20 @@ public sealed class ChaosMenuTests
         var first = submissions.First(s => s.Mode == "single");
         Assert.Contains((first.Seed, first.Points), LoadMenu.Small(seed).Single);
     }
+
+    [Fact]
+    public async Task ACalculationAcceptedAfterTheLoadStoppedIsDrainedUntilItEnds()
+    {
+        // Every submission is answered 2 s late, after the 0.5 s of load: the drain must wait for those answers, then read
+        // each calculation (running twice) until it is completed.
+        await using var api = new StubApi { AcceptAll = true, PostDelay = TimeSpan.FromSeconds(2), RunningReads = 2 };
+        using var generator = new LoadGenerator(api.Url);
+
+        var result = await generator.RunAsync(
+            new ChaosMenuProfile(LoadMenu.Small(1), 4, 1, TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(30)), TestContext.Current.CancellationToken);
+
+        Assert.NotEmpty(result.Calculations);
+        Assert.All(result.Calculations, c => Assert.Equal("completed", c.Latest.Status));
+        Assert.Empty(result.Overdue);
+    }
 }

@@ -10,7 +10,8 @@ namespace Pi.Orleans.Experiments.Tests.Load;
 /// 2 → 400, 0 → 429 with Retry-After); GET /api/calculate/{id} answers the calculation completed. It counts the POSTs and can
 /// release a waiter after a given number of them. With <see cref="AcceptAll"/> every POST is accepted and answered completed;
 /// with <see cref="HoldSinglesUntilDistributed"/> the single POSTs wait for that many distributed ones. Every POST is kept in
-/// <see cref="Submissions"/>, in order of arrival.
+/// <see cref="Submissions"/>, in order of arrival. <see cref="PostDelay"/> answers every POST that much later, and
+/// <see cref="RunningReads"/> answers that many GETs of each calculation "running" before "completed" (and the POST "pending").
 /// </summary>
 internal sealed class StubApi : IAsyncDisposable
 {
@@ -18,6 +19,7 @@ internal sealed class StubApi : IAsyncDisposable
     private readonly Task _serving;
     private readonly List<(string Mode, ulong Seed, long Points)> _submissions = [];
     private readonly TaskCompletionSource _distributedReached = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Dictionary<Guid, int> _reads = [];
     private int _posts;
     private int _distributed;
 
@@ -41,6 +43,10 @@ internal sealed class StubApi : IAsyncDisposable
     public bool AcceptAll { get; init; }
 
     public int HoldSinglesUntilDistributed { get; init; }
+
+    public TimeSpan PostDelay { get; init; }
+
+    public int RunningReads { get; init; }
 
     /// <summary>Completes once <see cref="HoldSinglesUntilDistributed"/> distributed POSTs have arrived.</summary>
     public Task DistributedReached => _distributedReached.Task;
@@ -111,10 +117,11 @@ internal sealed class StubApi : IAsyncDisposable
                 await _distributedReached.Task;
             }
 
+            await Task.Delay(PostDelay);
             switch (AcceptAll ? 1 : seed % 3)
             {
                 case 1:
-                    await WriteAsync(response, 202, Calculation(Guid.NewGuid(), mode, seed, AcceptAll ? "completed" : "pending", points));
+                    await WriteAsync(response, 202, Calculation(Guid.NewGuid(), mode, seed, AcceptAll && RunningReads == 0 ? "completed" : "pending", points));
                     break;
                 case 2:
                     await WriteAsync(response, 400, """{"title":"One or more validation errors occurred.","status":400}""");
@@ -129,7 +136,13 @@ internal sealed class StubApi : IAsyncDisposable
         }
 
         var id = Guid.Parse(context.Request.Url!.Segments[^1]);
-        await WriteAsync(response, 200, Calculation(id, "distributed", 1, "completed", 1000));
+        int reads;
+        lock (_reads)
+        {
+            reads = _reads[id] = _reads.GetValueOrDefault(id) + 1;
+        }
+
+        await WriteAsync(response, 200, Calculation(id, "distributed", 1, reads > RunningReads ? "completed" : "running", 1000));
     }
 
     private static string Calculation(Guid id, string mode, ulong seed, string status, long points) => string.Create(CultureInfo.InvariantCulture,
