@@ -2,7 +2,10 @@ using Orleans.Concurrency;
 
 namespace Pi.Orleans;
 
-/// <summary>The cluster-wide list of recent calculations (a singleton with key <see cref="CalculationIndex.Key"/>).</summary>
+/// <summary>
+/// One partition of the list of recent calculations and of admission (key 0 to <see cref="CalculationIndex.Partitions"/> - 1,
+/// by <see cref="CalculationIndex.PartitionOf"/> of the client).
+/// </summary>
 [Alias("pi.ICalculationIndexGrain")]
 public interface ICalculationIndexGrain : IGrainWithIntegerKey
 {
@@ -11,13 +14,23 @@ public interface ICalculationIndexGrain : IGrainWithIntegerKey
     Task RecordAsync(CalculationSummary summary);
 
     /// <summary>
-    /// Admits a new calculation when fewer than <paramref name="maxActive"/> are pending or running in the cluster and fewer
-    /// than <paramref name="maxActivePerClient"/> for its client, and records it as pending; otherwise records nothing.
+    /// Admits a new calculation when fewer than <paramref name="maxActive"/> are pending or running in the cluster (by the
+    /// allowance this partition holds from <see cref="IAdmissionBudgetGrain"/>) and fewer than <paramref name="maxActivePerClient"/>
+    /// for its client, and records it as pending; otherwise records nothing.
     /// </summary>
     [Alias("TryAdmit")]
     Task<Admission> TryAdmitAsync(CalculationSummary summary, int maxActive, int maxActivePerClient);
 
-    /// <summary>The newest calculations first, optionally only those with <paramref name="status"/>.</summary>
+    /// <summary>Its active calculations and the allowance it holds, for the budget grain as it activates (interleaved: the
+    /// partition may be waiting on that very grain).</summary>
+    [Alias("Report"), AlwaysInterleave]
+    Task<PartitionReport> ReportAsync();
+
+    /// <summary>This partition's newest calculations first, optionally only those with <paramref name="status"/>.</summary>
     [Alias("List")]
     Task<IReadOnlyList<CalculationSummary>> ListAsync(CalculationStatus? status, int limit);
 }
+
+/// <summary>What an index partition has: its active calculations and the admission allowance it holds.</summary>
+[GenerateSerializer, Immutable, Alias("pi.PartitionReport")]
+public sealed record PartitionReport(int Active, int Held);

@@ -27,6 +27,8 @@ public static class PiGrainsExtensions
         builder.Services.TryAddSingleton<ChunkSlots>();
         builder.Services.TryAddSingleton(sp => new SlotRate(sp.GetRequiredService<IOptions<PiOptions>>().Value.Kernel));
         builder.Services.TryAddSingleton<ChunkComputer>();
+        builder.Services.TryAddSingleton<ISingleChunkCalculations, SingleChunkCalculations>();
+        builder.Services.TryAddSingleton<CalculationGrains>();
         builder.Services.TryAddSingleton<PiInstruments>();
         builder.Services.TryAddSingleton<SlotsServiceClient>();
         builder.Services.TryAddSingleton<ClusterSlots>();

@@ -56,8 +56,8 @@ public static class CalculationsApi
     }
 
     private static async Task<IResult> SubmitAsync(
-        HttpRequest http, IGrainFactory grains, IOptions<PiOptions> options, IOptions<LimitsOptions> limits, SingleRequestGate singles,
-        ThroughputReader throughput, IClusterReadings slots, TimeProvider time, CancellationToken cancellationToken)
+        HttpRequest http, CalculationGrains grains, IOptions<PiOptions> options, IOptions<LimitsOptions> limits, SingleRequestGate singles,
+        ThroughputReader throughput, IClusterReadings slots, ISingleChunkCalculations quick, TimeProvider time, CancellationToken cancellationToken)
     {
         var (read, problem) = await SubmitReader.ReadAsync(http, options.Value, cancellationToken);
         if (problem is not null)
@@ -66,7 +66,8 @@ public static class CalculationsApi
         }
 
         var request = read! with { Client = LimitsExtensions.ClientName(http.HttpContext) };
-        if (await RefusalAsync(request, slots, options.Value, cancellationToken) is { } refused)
+        var planning = ChunkPlanner.Plan(request.TotalPoints, await slots.ReadCachedAsync(cancellationToken), options.Value.ToPlanning());
+        if (Refusal(request, planning) is { } refused)
         {
             return refused;
         }
@@ -79,7 +80,7 @@ public static class CalculationsApi
         }
 
         var id = Guid.NewGuid();
-        var admission = await grains.GetGrain<ICalculationIndexGrain>(CalculationIndex.Key).TryAdmitAsync(
+        var admission = await grains.PartitionOf(request.Client).TryAdmitAsync(
             new CalculationSummary(id, CalculationStatus.Pending, time.GetUtcNow(), request.Client),
             limits.Value.MaxActiveCalculations,
             limits.Value.MaxActiveCalculationsPerClient);
@@ -90,7 +91,13 @@ public static class CalculationsApi
                 + $"{admission.ActiveForClient} for this client (limit {limits.Value.MaxActiveCalculationsPerClient}).");
         }
 
-        var grain = grains.GetGrain<ICalculationGrain>(id);
+        // A single-mode calculation of one chunk runs without a calculation grain; the grain takes it over if its chunk fails.
+        if (quick.Takes(request, planning) && await quick.RunAsync(id, request, planning) is { } done)
+        {
+            return TypedResults.Ok(CalculationResponses.From(done, time.GetUtcNow()));
+        }
+
+        var grain = grains.Calculation(id);
         var snapshot = await grain.StartAsync(request);
         if (request.Mode == CalculationMode.Distributed)
         {
@@ -107,21 +114,21 @@ public static class CalculationsApi
     }
 
     private static async Task<Results<Ok<Calculation>, ProblemHttpResult, ValidationProblem>> GetAsync(
-        string id, IGrainFactory grains, ThroughputReader throughput, TimeProvider time, CancellationToken cancellationToken)
+        string id, CalculationGrains grains, ThroughputReader throughput, TimeProvider time, CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(id, out var key))
         {
             return BadId();
         }
 
-        var snapshot = await grains.GetGrain<ICalculationGrain>(key).GetAsync();
+        var snapshot = await grains.Calculation(key).GetAsync();
         return snapshot is null
             ? NotFound(key)
             : TypedResults.Ok(CalculationResponses.From(snapshot, time.GetUtcNow(), await throughput.ReadAsync(cancellationToken)));
     }
 
     private static async Task<Results<Ok<Calculation[]>, ValidationProblem>> ListAsync(
-        string? status, string? limit, IGrainFactory grains, ThroughputReader throughput, TimeProvider time, CancellationToken cancellationToken)
+        string? status, string? limit, CalculationGrains grains, ThroughputReader throughput, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         CalculationStatus? wanted = null;
@@ -148,22 +155,24 @@ public static class CalculationsApi
             return TypedResults.ValidationProblem(errors, title: "Invalid query");
         }
 
-        var summaries = await grains.GetGrain<ICalculationIndexGrain>(CalculationIndex.Key).ListAsync(wanted, take);
-        var snapshots = await Task.WhenAll(summaries.Select(s => grains.GetGrain<ICalculationGrain>(s.Id).GetAsync()));
+        // Each partition's newest, merged: the newest of all.
+        var partitions = await Task.WhenAll(grains.Partitions.Select(p => p.ListAsync(wanted, take)));
+        var summaries = partitions.SelectMany(p => p).OrderByDescending(s => s.CreatedAt).ThenBy(s => s.Id).Take(take);
+        var snapshots = await Task.WhenAll(summaries.Select(s => grains.Calculation(s.Id).GetAsync()));
         var now = time.GetUtcNow();
         var speed = await throughput.ReadAsync(cancellationToken);
         return TypedResults.Ok(snapshots.OfType<CalculationSnapshot>().Select(s => CalculationResponses.From(s, now, speed)).ToArray());
     }
 
     private static async Task<Results<Ok<Calculation>, ProblemHttpResult, ValidationProblem>> CancelAsync(
-        string id, IGrainFactory grains, TimeProvider time)
+        string id, CalculationGrains grains, TimeProvider time)
     {
         if (!Guid.TryParse(id, out var key))
         {
             return BadId();
         }
 
-        var grain = grains.GetGrain<ICalculationGrain>(key);
+        var grain = grains.Calculation(key);
         var before = await grain.GetAsync();
         if (before is null)
         {
@@ -184,11 +193,8 @@ public static class CalculationsApi
 
     // A calculation whose chunks, at the cluster's measured speed, could not end before Orleans' response timeout is refused
     // here; the grain checks again, should the speed change in between, and fails such a calculation at once.
-    private static async Task<ProblemHttpResult?> RefusalAsync(CalculationRequest request, IClusterReadings slots, PiOptions options, CancellationToken cancellationToken)
-    {
-        var refusal = ChunkPlanner.Plan(request.TotalPoints, await slots.ReadCachedAsync(cancellationToken), options.ToPlanning()).Refusal;
-        return refusal is null ? null : SubmitReader.Invalid(new() { [request.TargetError is null ? "total_points" : "target_error"] = [refusal] });
-    }
+    private static ProblemHttpResult? Refusal(CalculationRequest request, ChunkPlanning planning) =>
+        planning.Refusal is not { } refusal ? null : SubmitReader.Invalid(new() { [request.TargetError is null ? "total_points" : "target_error"] = [refusal] });
 
     internal static ValidationProblem BadId() =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["id"] = ["id must be a calculation id (a GUID)."] }, title: "Invalid id");

@@ -15,8 +15,9 @@ namespace Pi.Orleans.Grains.Calculations;
 [CollectionAgeLimit(Minutes = 2)]
 [global::Orleans.Placement.PreferLocalPlacement]
 internal sealed partial class CalculationGrain(
-    [PersistentState("calculation", StorageNames.Calculations)] IPersistentState<CalculationState> state,
+    [PersistentState(CalculationState.StateName, StorageNames.Calculations)] IPersistentState<CalculationState> state,
     IClusterReadings clusterSlots,
+    CalculationGrains calculations,
     ChunkComputer computer,
     PiInstruments instruments,
     IOptions<PiOptions> options,
@@ -124,7 +125,7 @@ internal sealed partial class CalculationGrain(
             return Snapshot();
         }
 
-        await RecordInIndexAsync();
+        // Admission recorded it as pending in the index already.
         if (request.Mode == CalculationMode.Distributed)
         {
             // Accepted work is written before the 202 goes out; a single-mode request waits for its answer instead, so its
@@ -210,20 +211,13 @@ internal sealed partial class CalculationGrain(
         _runTask = RunAsync(_drain.Token, _run.Token);
     }
 
-    private CalculationSnapshot Snapshot()
-    {
-        var (inside, done) = S.Counts();
-
-        return new CalculationSnapshot(
-            Id, S.Request!, S.Status, S.ChunksTotal, S.ChunksDone(), inside, done, [.. S.Silos],
-            S.CreatedAt, S.StartedAt, S.FinishedAt, S.Error, S.ChunkRetries);
-    }
+    private CalculationSnapshot Snapshot() => S.Snapshot(Id);
 
     private async Task RecordInIndexAsync()
     {
         try
         {
-            await GrainFactory.GetGrain<ICalculationIndexGrain>(CalculationIndex.Key).RecordAsync(new CalculationSummary(Id, S.Status, S.CreatedAt, S.Request!.Client));
+            await calculations.PartitionOf(S.Request!.Client).RecordAsync(new CalculationSummary(Id, S.Status, S.CreatedAt, S.Request.Client));
         }
         catch (Exception ex)
         {

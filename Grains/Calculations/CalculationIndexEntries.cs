@@ -67,8 +67,8 @@ internal sealed class CalculationIndexEntries
         return true;
     }
 
-    /// <summary>Records <paramref name="summary"/> if fewer than the limits are active (in the cluster, for its client); the counts include it when admitted.</summary>
-    public Admission TryAdmit(CalculationSummary summary, int maxActive, int maxActivePerClient)
+    /// <summary>The pending (not stale) and running entries, and those of <paramref name="client"/> among them.</summary>
+    public (int Active, int ForClient) Count(string? client)
     {
         var now = _time.GetUtcNow();
         int active = 0, forClient = 0;
@@ -81,12 +81,19 @@ internal sealed class CalculationIndexEntries
             }
 
             active++;
-            if (entry.Client == summary.Client)
+            if (entry.Client == client)
             {
                 forClient++;
             }
         }
 
+        return (active, forClient);
+    }
+
+    /// <summary>Records <paramref name="summary"/> if fewer than the limits are active (in the cluster, for its client); the counts include it when admitted.</summary>
+    public Admission TryAdmit(CalculationSummary summary, int maxActive, int maxActivePerClient)
+    {
+        var (active, forClient) = Count(summary.Client);
         if (active >= maxActive || forClient >= maxActivePerClient)
         {
             return new Admission(false, active, forClient);

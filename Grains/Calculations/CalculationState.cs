@@ -10,6 +10,9 @@ namespace Pi.Orleans.Grains.Calculations;
 [GenerateSerializer, Alias("pi.CalculationState")]
 public sealed class CalculationState : IHistoryRecord
 {
+    /// <summary>The calculation grain's name for this state in the calculation storage.</summary>
+    public const string StateName = "calculation";
+
     [NonSerialized]
     private HashSet<string>? _silosSeen;
 
@@ -82,6 +85,10 @@ public sealed class CalculationState : IHistoryRecord
 
     /// <summary>Inside and sampled points over the finished chunks.</summary>
     public (long Inside, long Done) Counts() => (Inside, PointsDone);
+
+    /// <summary>What readers see of calculation <paramref name="id"/> in this state.</summary>
+    public CalculationSnapshot Snapshot(Guid id) => new(
+        id, Request!, Status, ChunksTotal, ChunksDone(), Inside, PointsDone, [.. Silos], CreatedAt, StartedAt, FinishedAt, Error, ChunkRetries);
 
     /// <summary>How many chunks are finished.</summary>
     public int ChunksDone() => Done.Count;

@@ -44,6 +44,22 @@ public sealed class RedisClusterTests(RedisClusterFixture cluster)
     }
 
     [Fact]
+    public async Task ASingleCalculationOfOneChunkRunsOnAWorkerAndIsKeptInRedis()
+    {
+        // No calculation grain: the front sends the one chunk to a worker and writes the finished state to Redis itself, so a
+        // restarted front reads it back like any other.
+        var single = await cluster.Api.Client.SubmitAsync(65_536, "single", 14, Token);
+
+        await cluster.RestartApiAsync();
+        var after = await cluster.Api.Client.GetAsync(single.Id, Token);
+
+        Assert.Equal("completed", single.Status);
+        Assert.StartsWith("worker-", Assert.Single(single.SilosUsed!), StringComparison.Ordinal);
+        Assert.Equal(single, after with { SilosUsed = single.SilosUsed });
+        Assert.Equal(single.SilosUsed, after.SilosUsed);
+    }
+
+    [Fact]
     public async Task ACompletedCalculationIsReadBackAfterTheApiProcessRestarts()
     {
         var accepted = await cluster.Api.Client.SubmitAsync(20_000_000, "distributed", 12, Token);

@@ -1,0 +1,92 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Storage;
+using Pi.Orleans.Core.Planning;
+using Pi.Orleans.Grains.Diagnostics;
+
+namespace Pi.Orleans.Grains.Calculations;
+
+/// <summary>
+/// <see cref="ISingleChunkCalculations"/>: most of a small request's cost was the calculation grain around its one chunk (placing,
+/// activating and deactivating it, reading its empty state, three calls to it and its index records), not the sampling. The state
+/// this writes is the one the grain would have written, under the grain's own id and state name, so a later read activates the
+/// grain on it as on any finished calculation.
+/// </summary>
+internal sealed partial class SingleChunkCalculations(
+    IGrainFactory grains,
+    CalculationGrains calculations,
+    [FromKeyedServices(StorageNames.Calculations)] IGrainStorage storage,
+    ChunkComputer computer,
+    PiInstruments instruments,
+    IOptions<PiOptions> options,
+    TimeProvider time,
+    ILogger<SingleChunkCalculations> logger) : ISingleChunkCalculations
+{
+    // The attempt number of the chunk key: the grain's attempts start at 1, so its retry of a failed chunk here is a new key.
+    private const int Attempt = 0;
+
+    public bool Takes(CalculationRequest request, ChunkPlanning planning) =>
+        request.Mode == CalculationMode.Single && planning.Refusal is null && planning.Plan.ChunkCount == 1;
+
+    public async Task<CalculationSnapshot?> RunAsync(Guid id, CalculationRequest request, ChunkPlanning planning)
+    {
+        using var activity = PiActivities.Source.StartActivity("pi.calculation");
+        activity?.SetTag("pi.calculation.id", id);
+        activity?.SetTag("pi.calculation.points", request.TotalPoints);
+        activity?.SetTag("pi.calculation.mode", "single");
+        var plan = planning.Plan;
+        var now = time.GetUtcNow();
+        var state = new CalculationState
+        {
+            Request = request,
+            Status = CalculationStatus.Running,
+            CreatedAt = now,
+            StartedAt = now,
+            BlocksPerChunk = plan.BlocksPerChunk,
+            TaperWidth = plan.TaperWidth,
+            TaperFloorBlocks = plan.TaperFloorBlocks,
+            ChunksTotal = plan.ChunkCount,
+            PlannedChunkSeconds = planning.ChunkSeconds,
+        };
+        var work = plan.Work(request.Seed, 0).ToWork();
+        var key = $"{id:N}/0/{Attempt}";
+        instruments.OnCalculationActive(CalculationStatus.Running, +1);
+        ChunkResult result;
+        try
+        {
+            result = options.Value.RunsChunks ? await computer.ComputeAsync(key, work, CancellationToken.None) : await OnWorkerAsync(key, work, planning.ChunkTimeout);
+        }
+        catch (Exception ex)
+        {
+            LogHandedToGrain(logger, id, ex.GetType().Name, ex.Message);
+            return null;
+        }
+        finally
+        {
+            instruments.OnCalculationActive(CalculationStatus.Running, -1);
+        }
+
+        state.Record(0, result);
+        state.Status = CalculationStatus.Completed;
+        state.FinishedAt = time.GetUtcNow();
+        await storage.WriteStateAsync(CalculationState.StateName, calculations.IdOf(id), new GrainState<CalculationState>(state));
+        calculations.PartitionOf(request.Client).RecordAsync(new CalculationSummary(id, state.Status, state.CreatedAt, request.Client)).Ignore();
+        instruments.OnCalculationFinished(state.Status, state.FinishedAt - state.StartedAt);
+        LogFinished(logger, id, result.Silo);
+        return state.Snapshot(id);
+    }
+
+    // One attempt on a worker, placed as the grain places chunks; on timeout the call is cancelled, which stops it there too.
+    private async Task<ChunkResult> OnWorkerAsync(string key, ChunkWork work, TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        return await grains.GetGrain<IChunkGrain>(key).ComputeAsync(work, deadline.Token).WaitAsync(deadline.Token);
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Calculation {CalculationId} (single, one chunk) completed on {Silo} without a calculation grain")]
+    private static partial void LogFinished(ILogger logger, Guid calculationId, string silo);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Calculation {CalculationId} (single, one chunk): its chunk failed ({ErrorType}: {Error}); the calculation grain runs it")]
+    private static partial void LogHandedToGrain(ILogger logger, Guid calculationId, string errorType, string error);
+}

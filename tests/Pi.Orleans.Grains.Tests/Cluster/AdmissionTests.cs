@@ -1,0 +1,44 @@
+namespace Pi.Orleans.Grains.Tests.Cluster;
+
+[Collection(ClusterCollection.Name)]
+public sealed class AdmissionTests(PiTestCluster fixture)
+{
+    [Fact]
+    public async Task ClientsInDifferentPartitionsTogetherGetExactlyTheClusterLimit()
+    {
+        // One client per partition, each submitting far more than its share: the partitions' allowances add up to the limit
+        // (above what other tests of this cluster left active).
+        var reports = await Task.WhenAll(Enumerable.Range(0, CalculationIndex.Partitions)
+            .Select(p => fixture.Cluster.Client.GetGrain<ICalculationIndexGrain>(p).ReportAsync()));
+        var limit = reports.Sum(r => r.Active) + 12;
+        var clients = Enumerable.Range(0, 1000).Select(i => $"admission-{i}")
+            .GroupBy(CalculationIndex.PartitionOf).Select(g => g.First()).ToList();
+        Assert.Equal(CalculationIndex.Partitions, clients.Count);
+        var admitted = 0;
+        for (var round = 0; round < 10; round++)
+        {
+            foreach (var client in clients)
+            {
+                var summary = new CalculationSummary(Guid.NewGuid(), CalculationStatus.Pending, DateTimeOffset.UtcNow, client);
+                var admission = await fixture.Cluster.Client.GetGrain<ICalculationIndexGrain>(CalculationIndex.PartitionOf(client))
+                    .TryAdmitAsync(summary, limit, maxActivePerClient: 100);
+                admitted += admission.Admitted ? 1 : 0;
+            }
+        }
+
+        Assert.Equal(12, admitted);
+    }
+
+    [Fact]
+    public async Task EveryClientsCalculationsAreListedFromItsOwnPartition()
+    {
+        var client = $"list-{Guid.NewGuid():N}";
+        var partition = fixture.Cluster.Client.GetGrain<ICalculationIndexGrain>(CalculationIndex.PartitionOf(client));
+        var id = Guid.NewGuid();
+
+        await partition.RecordAsync(new CalculationSummary(id, CalculationStatus.Completed, DateTimeOffset.UtcNow, client));
+        var listed = await partition.ListAsync(CalculationStatus.Completed, 1000);
+
+        Assert.Contains(listed, s => s.Id == id && s.Client == client);
+    }
+}
