@@ -25,6 +25,11 @@ public static partial class Hey
         return Parse(await Tool.RunAsync("hey", arguments, cancellationToken));
     }
 
+    /// <summary>GET <paramref name="path"/> for <paramref name="duration"/> from <paramref name="clients"/> clients: the baseline of a route that calls no grain.</summary>
+    public static async Task<Result> GetAsync(Uri api, string path, int clients, TimeSpan duration, CancellationToken cancellationToken) =>
+        Parse(await Tool.RunAsync("hey", ["-z", $"{duration.TotalSeconds.ToString(CultureInfo.InvariantCulture)}s", "-c", clients.ToString(CultureInfo.InvariantCulture),
+            new Uri(api, path).ToString()], cancellationToken));
+
     /// <summary>Reads hey's summary text.</summary>
     public static Result Parse(string text)
     {
