@@ -10,5 +10,6 @@ internal static class LabCommands
     {
         root.Subcommands.Add(new Load.LoadCommand(console));
         root.Subcommands.Add(new BenchCommand(console));
+        root.Subcommands.Add(new Profiling.ProfileCommand(console));
     }
 }
