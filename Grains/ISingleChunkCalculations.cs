@@ -4,7 +4,7 @@ namespace Pi.Orleans.Grains;
 
 /// <summary>
 /// Single-mode calculations of one chunk, run without a calculation grain: the chunk is computed on this silo when it runs chunks,
-/// else by one chunk grain on a worker; the finished state is written to the calculation storage before the answer, so the
+/// else by a worker's slots service (no chunk grain either); the finished state is written to the calculation storage before the answer, so the
 /// calculation is read, listed and kept exactly as one the grain ran. Registered by <see cref="PiGrainsExtensions.AddPiGrains"/>.
 /// </summary>
 public interface ISingleChunkCalculations

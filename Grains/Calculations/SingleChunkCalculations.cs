@@ -9,13 +9,15 @@ namespace Pi.Orleans.Grains.Calculations;
 
 /// <summary>
 /// <see cref="ISingleChunkCalculations"/>: most of a small request's cost was the calculation grain around its one chunk (placing,
-/// activating and deactivating it, reading its empty state, three calls to it and its index records), not the sampling. The state
+/// activating and deactivating it, reading its empty state, three calls to it and its index records), and in Redis mode the chunk
+/// grain's activation and its two Redis directory writes, not the sampling. The state
 /// this writes is the one the grain would have written, under the grain's own id and state name, so a later read activates the
 /// grain on it as on any finished calculation.
 /// </summary>
 internal sealed partial class SingleChunkCalculations(
-    IGrainFactory grains,
     CalculationGrains calculations,
+    IClusterReadings cluster,
+    Slots.SlotsServiceClient slotServices,
     [FromKeyedServices(StorageNames.Calculations)] IGrainStorage storage,
     ChunkComputer computer,
     PiInstruments instruments,
@@ -77,12 +79,22 @@ internal sealed partial class SingleChunkCalculations(
         return state.Snapshot(id);
     }
 
-    // One attempt on a worker, placed as the grain places chunks; on timeout the call is cancelled, which stops it there too.
+    // One attempt on a worker's slots service, the workers taken in turn by their slots (the slot readings are seconds old, so the
+    // least busy one now would take every request until they change). On timeout the wait ends; the chunk is short.
     private async Task<ChunkResult> OnWorkerAsync(string key, ChunkWork work, TimeSpan timeout)
     {
-        using var deadline = new CancellationTokenSource(timeout);
-        return await grains.GetGrain<IChunkGrain>(key).ComputeAsync(work, deadline.Token).WaitAsync(deadline.Token);
+        var workers = (await cluster.ReadCachedAsync()).Where(s => s.RunsChunks && s.Total > 0).OrderBy(s => s.Silo, StringComparer.Ordinal).ToList();
+        if (workers.Count == 0)
+        {
+            throw new InvalidOperationException("no silo runs chunks");
+        }
+
+        var turn = (int)((uint)Interlocked.Increment(ref _turn) % (uint)workers.Sum(w => w.Total));
+        var worker = workers.First(w => (turn -= w.Total) < 0);
+        return await slotServices.On(SiloAddress.FromParsableString(worker.Silo)).ComputeAsync(key, work).WaitAsync(timeout);
     }
+
+    private int _turn;
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Calculation {CalculationId} (single, one chunk) completed on {Silo} without a calculation grain")]
     private static partial void LogFinished(ILogger logger, Guid calculationId, string silo);

@@ -16,6 +16,7 @@ internal sealed class SlotsService(
     SlotRate rate,
     PiInstruments instruments,
     ILocalSiloDetails localSilo,
+    Calculations.ChunkComputer computer,
     IOptions<PiOptions> options) : GrainService(grainId, silo, loggerFactory), ISlotsService
 {
     private static readonly TimeSpan CalibrationDelay = TimeSpan.FromSeconds(1);
@@ -30,6 +31,10 @@ internal sealed class SlotsService(
         instruments.PendingChunks,
         localSilo.Name,
         options.Value.RunsChunks ? rate.PointsPerSecond : 0));
+
+    public Task<ChunkResult> ComputeAsync(string key, ChunkWork work) => options.Value.RunsChunks
+        ? computer.ComputeAsync(key, work, CancellationToken.None)
+        : throw new InvalidOperationException($"{localSilo.Name} runs no chunks (chunk {key})");
 
     /// <summary>Starts the service; a silo that runs chunks measures its slot rate once in the background, a second after the start, so that plans soon have a rate.</summary>
     public override async Task Start()
