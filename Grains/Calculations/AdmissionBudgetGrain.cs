@@ -2,8 +2,10 @@ namespace Pi.Orleans.Grains.Calculations;
 
 /// <summary>
 /// Holds the <see cref="AdmissionBudget"/> in memory. When it (re)activates it first asks every partition what it has and holds,
-/// so that a move to another silo grants nothing twice; the partitions' own state is the record.
+/// so that a move to another silo grants nothing twice; the partitions' own state is the record. It lives on the silo of the
+/// partition that first calls it (an Api silo), and so do the partitions it wakes.
 /// </summary>
+[global::Orleans.Placement.PreferLocalPlacement]
 internal sealed class AdmissionBudgetGrain : Grain, IAdmissionBudgetGrain
 {
     private readonly AdmissionBudget _budget = new();
