@@ -25,7 +25,7 @@ builder.AddProject<Projects.Pi_Orleans_Api>("api")
     .WithReference(orleans)
     .WaitFor(redis)
     .WithEnvironment("Auth__ApiKeys__0", apiKey)
-    .WithHttpEndpoint()
+    .WithHttpEndpoint(port: builder.Configuration.GetValue<int?>("ApiPort"))
     .WithHttpHealthCheck("/health/ready");
 
 builder.Build().Run();
