@@ -27,7 +27,7 @@ public sealed class OrleansProviderRedisTests(OrleansProviderClusterFixture fixt
     }
 
     [Fact]
-    public async Task MembershipAndAFinishedCalculationAreInRedisUnderOrleansServiceId()
+    public async Task MembershipAFinishedCalculationAndTheKeyRingAreInRedisUnderOrleansServiceId()
     {
         var accepted = await fixture.Cluster.Client.SubmitAsync(4_000_000, "distributed", Seed + 1, Token);
         Assert.Equal("completed", (await fixture.Cluster.Client.WaitFinishedAsync(accepted.Id, Timeout, Token)).Status);
@@ -47,5 +47,8 @@ public sealed class OrleansProviderRedisTests(OrleansProviderClusterFixture fixt
         // Three silos in the membership hash that Orleans' Redis clustering keeps (the table version is one more field).
         var members = await database.HashGetAllAsync($"{serviceId}/members/{fixture.Cluster.ClusterId}");
         Assert.Equal(3, members.Count(m => m.Name != "Version" && m.Value.ToString().Contains("\"Status\":3", StringComparison.Ordinal)));
+
+        // The Api's Data Protection key ring, through the same keyed multiplexer.
+        Assert.True(await database.KeyExistsAsync($"{serviceId}/data-protection-keys"), "no Data Protection key ring in Redis");
     }
 }
