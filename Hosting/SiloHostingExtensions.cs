@@ -76,7 +76,12 @@ public static class SiloHostingExtensions
             }
 
             silo.AddPiGrains(mode.RunsChunks);
-            silo.AddActivityPropagation();
+            // Orleans:EnableDistributedTracing=true (Aspire sets it) has added the propagation filters already; twice would make
+            // every grain call's spans twice.
+            if (!builder.Configuration.GetValue<bool>($"{OrleansProviderConfiguration.SectionName}:EnableDistributedTracing"))
+            {
+                silo.AddActivityPropagation();
+            }
             if (dashboard.Enabled)
             {
                 silo.AddDashboard();
