@@ -212,15 +212,29 @@ public sealed class LocalCluster : IAsyncDisposable
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["DOTNET_NOLOGO"] = "1",
             ["Logging__Console__FormatterName"] = "simple",
-            ["Cluster__ClusterId"] = _options.ClusterId,
-            ["Cluster__SiloName"] = siloName,
             ["Cluster__AdvertisedIP"] = placement.Host,
-            ["Cluster__SiloPort"] = ports.Silo.ToString(CultureInfo.InvariantCulture),
-            ["Cluster__GatewayPort"] = ports.Gateway.ToString(CultureInfo.InvariantCulture),
         };
+        if (_redis is not null && _options.OrleansProviderKey is { } providerKey)
+        {
+            foreach (var (name, value) in OrleansProviderSettings.For(providerKey, _redis.ConnectionString, _options.ClusterId, siloName, ports))
+            {
+                environment[name] = value;
+            }
+        }
+        else
+        {
+            environment["Cluster__ClusterId"] = _options.ClusterId;
+            environment["Cluster__SiloName"] = siloName;
+            environment["Cluster__SiloPort"] = ports.Silo.ToString(CultureInfo.InvariantCulture);
+            environment["Cluster__GatewayPort"] = ports.Gateway.ToString(CultureInfo.InvariantCulture);
+            if (_redis is not null)
+            {
+                environment["ConnectionStrings__Redis"] = _redis.ConnectionString;
+            }
+        }
+
         if (_redis is not null)
         {
-            environment["ConnectionStrings__Redis"] = _redis.ConnectionString;
             environment["Auth__ApiKeys__0"] = _options.ApiKey;
         }
 

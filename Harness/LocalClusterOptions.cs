@@ -55,6 +55,13 @@ public sealed record LocalClusterOptions
     /// </summary>
     public Func<string, LocalPlacement>? Placement { get; init; }
 
+    /// <summary>
+    /// When set, the silos reach Redis the way Aspire.Hosting.Orleans configures them, through Orleans' own provider configuration
+    /// only (Orleans:Clustering, Reminders, GrainStorage:calculations, GrainDirectory:pi-chunks with this ServiceKey, and
+    /// ConnectionStrings:&lt;key&gt;; Orleans:ClusterId, Name and Endpoints) instead of ConnectionStrings:Redis and "Cluster". Default: null.
+    /// </summary>
+    public string? OrleansProviderKey { get; init; }
+
     /// <summary>Whether the processes outlive this one (own session, output to <see cref="LogDirectory"/>, required then). Default: false.</summary>
     public bool Detached { get; init; }
 

@@ -9,9 +9,11 @@ namespace Pi.Orleans.Hosting;
 /// <summary>
 /// What this process is, decided once from configuration by <see cref="SiloHostingExtensions.AddPiSilo"/> and read by every
 /// feature that depends on it: front or worker, the embedded default or Redis, in a Kubernetes pod or not (and so whether
-/// Kubernetes hosting is on), whether the silo computes chunks, and the Orleans ids.
+/// Kubernetes hosting is on), whether the silo computes chunks, and the Orleans ids. Redis mode comes from ConnectionStrings:Redis,
+/// or from Orleans' own provider configuration (<see cref="OrleansProviders"/>), which wins when both are set.
 /// </summary>
-public sealed record HostMode(SiloRole Role, string? Redis, bool RunsChunks, KubernetesPod? Pod, string ServiceId, string ClusterId)
+public sealed record HostMode(
+    SiloRole Role, RedisLink? Redis, bool RunsChunks, KubernetesPod? Pod, string ServiceId, string ClusterId, bool OrleansProviders = false)
 {
     /// <summary>The connection string name that switches from the embedded default to Redis mode.</summary>
     public const string RedisConnectionName = "Redis";
@@ -34,21 +36,26 @@ public sealed record HostMode(SiloRole Role, string? Redis, bool RunsChunks, Kub
     /// <summary>Decides the mode of this process from <paramref name="configuration"/> and the <paramref name="cluster"/> options bound from it.</summary>
     public static HostMode Detect(IConfiguration configuration, SiloRole role, ClusterHostingOptions cluster)
     {
-        var redis = configuration.GetConnectionString(RedisConnectionName);
-        var embedded = string.IsNullOrWhiteSpace(redis);
+        // Orleans' provider configuration registers clustering itself (every UseOrleans reads it), so it decides alone: a second,
+        // ConnectionStrings:Redis clustering registration would fight it.
+        var providers = OrleansProviderConfiguration.IsConfigured(configuration);
+        var connectionString = configuration.GetConnectionString(RedisConnectionName);
+        var redis = providers ? OrleansProviderConfiguration.ClusteringLink(configuration)
+            : string.IsNullOrWhiteSpace(connectionString) ? null : RedisLink.Of(connectionString);
+        var embedded = redis is null;
         var section = configuration.GetSection(ClusterHostingOptions.SectionName);
         var pod = KubernetesPod.IsInCluster(configuration) ? KubernetesPod.From(configuration) : null;
 
-        // With Kubernetes hosting an id not set under "Cluster" comes from the pod (ORLEANS_SERVICE_ID, ORLEANS_CLUSTER_ID), as the package reads it.
-        var (serviceId, clusterId) = (cluster.ServiceId, cluster.ClusterId);
-        if (pod is not null && !embedded)
-        {
-            serviceId = FirstSet(section[nameof(ClusterHostingOptions.ServiceId)], configuration[KubernetesHostingOptions.ServiceIdEnvironmentVariable], serviceId);
-            clusterId = FirstSet(section[nameof(ClusterHostingOptions.ClusterId)], configuration[KubernetesHostingOptions.ClusterIdEnvironmentVariable], clusterId);
-        }
+        // An id set under "Cluster" wins; then Orleans' own (Orleans:ServiceId, as Aspire sets it); then, with Kubernetes hosting,
+        // the pod's (ORLEANS_SERVICE_ID, ORLEANS_CLUSTER_ID), as the package reads it; then the default.
+        var kubernetes = pod is not null && !embedded;
+        var serviceId = FirstSet(section[nameof(ClusterHostingOptions.ServiceId)], configuration[$"{OrleansProviderConfiguration.SectionName}:ServiceId"],
+            kubernetes ? configuration[KubernetesHostingOptions.ServiceIdEnvironmentVariable] : null, cluster.ServiceId);
+        var clusterId = FirstSet(section[nameof(ClusterHostingOptions.ClusterId)], configuration[$"{OrleansProviderConfiguration.SectionName}:ClusterId"],
+            kubernetes ? configuration[KubernetesHostingOptions.ClusterIdEnvironmentVariable] : null, cluster.ClusterId);
 
         var runsChunks = role == SiloRole.Worker || embedded || cluster.FrontRunsChunks;
-        return new HostMode(role, embedded ? null : redis, runsChunks, pod, serviceId, clusterId);
+        return new HostMode(role, redis, runsChunks, pod, serviceId, clusterId, providers);
     }
 
     /// <summary>Decides the mode for <paramref name="builder"/> once and registers it as a singleton.</summary>

@@ -10,7 +10,6 @@ using Pi.Orleans.Grains;
 using Pi.Orleans.Grains.Placement;
 using Pi.Orleans.Hosting.Pods;
 using Pi.Orleans.Hosting.Storage;
-using StackExchange.Redis;
 
 namespace Pi.Orleans.Hosting;
 
@@ -25,9 +24,11 @@ public static class SiloHostingExtensions
     {
         builder.Services.AddOptions<ClusterHostingOptions>()
             .BindConfiguration(ClusterHostingOptions.SectionName)
+            .PostConfigure(o => OrleansProviderConfiguration.ApplyEndpoints(o, builder.Configuration))
             .ValidateDataAnnotations()
             .ValidateOnStart();
         var cluster = builder.Configuration.GetSection(ClusterHostingOptions.SectionName).Get<ClusterHostingOptions>() ?? new();
+        OrleansProviderConfiguration.ApplyEndpoints(cluster, builder.Configuration);
 
         // Checked now as well as on start: these values wire the silo below, and Orleans' own checks would report a bad port less clearly.
         var checkedNow = new DataAnnotationValidateOptions<ClusterHostingOptions>(null).Validate(null, cluster);
@@ -37,6 +38,13 @@ public static class SiloHostingExtensions
         }
 
         var mode = HostMode.Decide(builder, role, cluster);
+        if (mode.OrleansProviders)
+        {
+            // Before UseOrleans: Orleans reads its provider sections when the silo builder is made.
+            OrleansProviderConfiguration.AddDefaults(builder.Configuration);
+            OrleansProviderConfiguration.AddKeyedMultiplexers(builder.Services, builder.Configuration);
+        }
+
         var dashboard = builder.Configuration.GetSection(PiDashboardOptions.SectionName).Get<PiDashboardOptions>() ?? new();
 
         // In Kubernetes the hosting package sets the advertised address (POD_IP) and the silo name (the pod's).
@@ -46,12 +54,12 @@ public static class SiloHostingExtensions
             if (mode.Embedded)
             {
                 silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: mode.ServiceId, clusterId: mode.ClusterId);
-                silo.AddPiStorage(redis: null);
+                silo.AddPiStorage(redis: null, registered: false);
                 silo.UseInMemoryReminderService();
             }
             else
             {
-                silo.UseRedisStores(mode.Redis!);
+                silo.UseRedisStores(mode, builder.Configuration);
                 if (!mode.KubernetesHosting)
                 {
                     silo.Configure<ClusterOptions>(o => (o.ServiceId, o.ClusterId) = (mode.ServiceId, mode.ClusterId));
@@ -61,12 +69,19 @@ public static class SiloHostingExtensions
 
             if (!mode.KubernetesHosting)
             {
-                var name = string.IsNullOrWhiteSpace(cluster.SiloName) ? $"{role.ToString().ToLowerInvariant()}-{Environment.MachineName}-{cluster.SiloPort}" : cluster.SiloName;
+                // Cluster:SiloName, else Orleans' own Orleans:Name, else one unique on this host.
+                var name = new[] { cluster.SiloName, builder.Configuration[$"{OrleansProviderConfiguration.SectionName}:Name"] }.FirstOrDefault(n => !string.IsNullOrWhiteSpace(n))
+                    ?? $"{role.ToString().ToLowerInvariant()}-{Environment.MachineName}-{cluster.SiloPort}";
                 silo.Configure<SiloOptions>(o => o.SiloName = name);
             }
 
             silo.AddPiGrains(mode.RunsChunks);
-            silo.AddActivityPropagation();
+            // Orleans:EnableDistributedTracing=true (Aspire sets it) has added the propagation filters already; twice would make
+            // every grain call's spans twice.
+            if (!builder.Configuration.GetValue<bool>($"{OrleansProviderConfiguration.SectionName}:EnableDistributedTracing"))
+            {
+                silo.AddActivityPropagation();
+            }
             if (dashboard.Enabled)
             {
                 silo.AddDashboard();
@@ -78,22 +93,23 @@ public static class SiloHostingExtensions
         return builder;
     }
 
-    private static void UseRedisStores(this ISiloBuilder silo, string connectionString)
+    private static void UseRedisStores(this ISiloBuilder silo, HostMode mode, IConfiguration configuration)
     {
-        silo.UseRedisClustering(o => o.ConfigurationOptions = Parse(connectionString));
-        silo.AddPiStorage(Parse(connectionString));
-        silo.UseRedisReminderService(o => o.ConfigurationOptions = Parse(connectionString));
-
         // Chunk attempts register in Redis, not in the silos' hash ring: a frozen silo owns a third of the ring on three silos,
         // and every chunk activation whose key fell in its range waited 30 s for it (no chunk finished anywhere meanwhile).
-        silo.AddRedisGrainDirectory(ChunkDirectory.Name, o => o.ConfigurationOptions = Parse(connectionString));
         silo.Services.AddSingleton<ChunkDirectory>();
-    }
+        if (mode.OrleansProviders)
+        {
+            // Orleans registered clustering, reminders, the calculations' Redis storage and the chunk directory from its
+            // provider sections (AddDefaults filled the ones left unset); only the expiry around the storage is ours.
+            silo.AddPiStorage(OrleansProviderConfiguration.RedisProvider(configuration, OrleansProviderConfiguration.CalculationsStorage), registered: true);
+            return;
+        }
 
-    private static ConfigurationOptions Parse(string connectionString)
-    {
-        var options = ConfigurationOptions.Parse(connectionString);
-        options.AbortOnConnectFail = false;
-        return options;
+        var redis = mode.Redis!;
+        silo.UseRedisClustering(o => o.ConfigurationOptions = redis.Options());
+        silo.AddPiStorage(redis, registered: false);
+        silo.UseRedisReminderService(o => o.ConfigurationOptions = redis.Options());
+        silo.AddRedisGrainDirectory(ChunkDirectory.Name, o => o.ConfigurationOptions = redis.Options());
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
 using Microsoft.AspNetCore.DataProtection.XmlEncryption;
 using Pi.Orleans.Hosting;
 using StackExchange.Redis;
@@ -28,10 +29,15 @@ public static class DataProtectionExtensions
             return builder;
         }
 
-        var options = ConfigurationOptions.Parse(redis);
-        options.AbortOnConnectFail = false;
-        var connection = new Lazy<IConnectionMultiplexer>(() => ConnectionMultiplexer.Connect(options));
-        dataProtection.PersistKeysToStackExchangeRedis(() => connection.Value.GetDatabase(), $"{mode.ServiceId}/data-protection-keys");
+        // The keyed multiplexer of Orleans' provider configuration, if that is how this silo reaches Redis, comes from the container.
+        var key = $"{mode.ServiceId}/data-protection-keys";
+        builder.Services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider>((o, services) =>
+        {
+            var connection = new Lazy<IConnectionMultiplexer>(() => redis.ServiceKey is { } serviceKey
+                ? services.GetRequiredKeyedService<IConnectionMultiplexer>(serviceKey)
+                : ConnectionMultiplexer.Connect(redis.Options()));
+            o.XmlRepository = new RedisXmlRepository(() => connection.Value.GetDatabase(), key);
+        });
 
         // Chosen, not defaulted: the keys are not encrypted at rest. Redis's password and its NetworkPolicy guard them, as they guard
         // all of the service's state; a certificate to encrypt them would be one more secret to provision and rotate.

@@ -10,8 +10,13 @@ namespace Pi.Orleans.Hosting.Storage;
 /// finished calculations leave Redis after <c>History:Expiry</c>. Running ones and the index never expire.
 /// </summary>
 internal sealed partial class ExpiringGrainStorage(
-    IGrainStorage inner, RedisStorageKeys keys, RedisConnection redis, TimeSpan expiry, ILogger<ExpiringGrainStorage> logger) : IGrainStorage
+    IGrainStorage inner, RedisStorageKeys keys, RedisConnection redis, TimeSpan expiry, ILogger<ExpiringGrainStorage> logger)
+    : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>
 {
+    // Orleans registers the Redis storage's lifecycle participation under the storage's name, which is this wrapper's: the inner
+    // storage connects to Redis when the silo starts only through this.
+    public void Participate(ISiloLifecycle observer) => (inner as ILifecycleParticipant<ISiloLifecycle>)?.Participate(observer);
+
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
         inner.ReadStateAsync(stateName, grainId, grainState);
 

@@ -3,17 +3,18 @@ using StackExchange.Redis;
 namespace Pi.Orleans.Hosting.Storage;
 
 /// <summary>One lazily opened Redis connection of this silo for the calls Orleans' providers do not make (key expiry).</summary>
-internal sealed class RedisConnection(ConfigurationOptions options) : IAsyncDisposable
+internal sealed class RedisConnection(RedisLink link, IServiceProvider services) : IAsyncDisposable
 {
-    private readonly Lazy<Task<ConnectionMultiplexer>> _connection = new(() => ConnectionMultiplexer.ConnectAsync(options));
+    private readonly Lazy<Task<(IConnectionMultiplexer Multiplexer, bool Shared)>> _connection = new(() => link.ConnectAsync(services));
 
-    public async Task<IDatabase> DatabaseAsync() => (await _connection.Value).GetDatabase();
+    public async Task<IDatabase> DatabaseAsync() => (await _connection.Value).Multiplexer.GetDatabase();
 
     public async ValueTask DisposeAsync()
     {
-        if (_connection.IsValueCreated)
+        // A keyed multiplexer is shared with Orleans' providers: its container disposes it, not this.
+        if (_connection.IsValueCreated && await _connection.Value is { Shared: false } owned)
         {
-            await (await _connection.Value).DisposeAsync();
+            await owned.Multiplexer.DisposeAsync();
         }
     }
 }
