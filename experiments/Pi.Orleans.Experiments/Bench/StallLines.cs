@@ -16,11 +16,13 @@ public sealed partial record StallLines(int ThreadPool, int Platform, int Degrad
         var all = File.Exists(path) ? ReadShared(path) : [];
         lines = all.Length;
         var read = all.Skip(skip).ToList();
-        var pool = read.Where(l => l.Contains("Thread Pool execution stalled", StringComparison.Ordinal)).ToList();
+        // A degraded-health line quotes the stall it complains of: it is counted as degraded, not as a second stall.
+        var degraded = read.Count(l => l.Contains("local health is degraded", StringComparison.Ordinal));
+        var pool = read.Where(l => l.Contains("Thread Pool execution stalled", StringComparison.Ordinal) && !l.Contains("local health is degraded", StringComparison.Ordinal)).ToList();
         return new StallLines(
             pool.Count,
             read.Count(l => l.Contains("Runtime Platform stalled", StringComparison.Ordinal)),
-            read.Count(l => l.Contains("local health is degraded", StringComparison.Ordinal)),
+            degraded,
             pool.Select(l => StallFor().Match(l)).Where(m => m.Success).Select(m => double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).DefaultIfEmpty(0).Max());
     }
 
