@@ -15,7 +15,8 @@ internal sealed class SamplingThreads(int count) : IDisposable
     /// <summary>
     /// The sampling threads' nice value: the lowest Linux priority, which an unprivileged process may always take (lowering one's
     /// own priority needs no capability, also under no-new-privileges and cap-drop ALL). It orders threads within the process's own
-    /// CPU group (the pod, the container), so sampling yields to the silo, not to other pods.
+    /// CPU group (the pod, the container), so sampling yields to the silo, not to other pods; outside one, to the other processes of
+    /// its autogroup (or of the machine, without autogroups).
     /// </summary>
     public const int Niceness = 19;
 
