@@ -5,8 +5,8 @@ namespace Pi.Orleans.Core.Estimates;
 
 /// <summary>
 /// The points one slot of this silo samples per second of sampling: over the last <c>64</c> chunks of at least 16 blocks
-/// computed here, and before the first one from a short calibration run (<see cref="Calibrate"/>). Queueing and the thread
-/// pool's start-up delay are not counted: it is a slot's speed, not a chunk's wait.
+/// computed here, and before the first one from a short calibration run (<see cref="Calibrate"/>). Queueing and the sampling
+/// thread's start-up delay are not counted: it is a slot's speed, not a chunk's wait.
 /// </summary>
 public sealed class SlotRate(SamplerKernel kernel)
 {

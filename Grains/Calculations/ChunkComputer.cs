@@ -25,7 +25,7 @@ internal sealed partial class ChunkComputer(
         var run = await slots.RunAsync(() => Sample(work, cancellationToken), cancellationToken);
         instruments.OnChunkComputed(work.Points, run.Computed);
 
-        // The slot's speed is the sampler's own time: the thread pool's delay in starting the work is not the slot's.
+        // The slot's speed is the sampler's own time: the delay in starting the work is not the slot's.
         rate.Add(work.Points, run.Value.Sampled);
         LogComputed(logger, key, silo.Name, work.Points, run.Computed.TotalMilliseconds, run.Queued.TotalMilliseconds);
         return new ChunkResult(run.Value.Inside, work.Points, silo.Name, run.Computed.TotalMilliseconds, run.Queued.TotalMilliseconds);

@@ -7,6 +7,7 @@ namespace Pi.Orleans.Grains.Slots;
 public sealed class ChunkSlots(IOptions<PiOptions> options) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(options.Value.EffectiveSlots, options.Value.EffectiveSlots);
+    private readonly SamplingThreads _threads = new(options.Value.EffectiveSlots);
     private int _used;
     private int _queued;
     private long _completed;
@@ -23,7 +24,7 @@ public sealed class ChunkSlots(IOptions<PiOptions> options) : IDisposable
     /// <summary>Chunks finished on this silo since it started.</summary>
     public long Completed => Interlocked.Read(ref _completed);
 
-    /// <summary>Waits for a slot, then runs <paramref name="work"/> on the thread pool, off the grain scheduler.</summary>
+    /// <summary>Waits for a slot, then runs <paramref name="work"/> on one of the slots' sampling threads, off the grain scheduler and the thread pool.</summary>
     public async Task<SlotRun<T>> RunAsync<T>(Func<T> work, CancellationToken cancellationToken)
     {
         var queuedAt = Stopwatch.GetTimestamp();
@@ -41,7 +42,8 @@ public sealed class ChunkSlots(IOptions<PiOptions> options) : IDisposable
         Interlocked.Increment(ref _used);
         try
         {
-            var value = await Task.Run(work, cancellationToken).ConfigureAwait(false);
+            // One thread per slot and the gate above: the work never waits for a thread (see SamplingThreads for why not the pool).
+            var value = await _threads.RunAsync(work, cancellationToken).ConfigureAwait(false);
             Interlocked.Increment(ref _completed);
             return new SlotRun<T>(value, Stopwatch.GetElapsedTime(queuedAt, startedAt), Stopwatch.GetElapsedTime(startedAt));
         }
@@ -52,5 +54,9 @@ public sealed class ChunkSlots(IOptions<PiOptions> options) : IDisposable
         }
     }
 
-    public void Dispose() => _gate.Dispose();
+    public void Dispose()
+    {
+        _threads.Dispose();
+        _gate.Dispose();
+    }
 }

@@ -3,7 +3,7 @@ using Spectre.Console;
 
 namespace Pi.Orleans.Experiments.Bench;
 
-/// <summary>`bench service|adaptive|sizes|scale-out|overhead|latency|memory|hot-grain|load`: the performance measurements, one subcommand per suite.</summary>
+/// <summary>`bench service|adaptive|sizes|scale-out|overhead|latency|memory|hot-grain|starvation|load`: the performance measurements, one subcommand per suite.</summary>
 internal sealed class BenchCommand : Command
 {
     public BenchCommand(IAnsiConsole console)
@@ -27,9 +27,10 @@ internal sealed class BenchCommand : Command
         var quietBusy = new Option<int>("--quiet-busy") { Description = "The busy share (%) a quiet second may have (QUIET_BUSY).", DefaultValueFactory = _ => 10 };
         var noBuild = new Option<bool>("--no-build") { Description = "Skip the Release build of Api, Silo and the bare sampler." };
         var slowByDuty = new Option<bool>("--slow-by-duty") { Description = "adaptive: hold the slow worker by the SIGSTOP/SIGCONT duty cycle even where a cgroup can be made (SLOW_BY=duty)." };
+        var baseline = new Option<string>("--baseline") { Description = "starvation: the commit whose Silo is measured against this tree's.", DefaultValueFactory = _ => "main" };
         var root = new Option<string?>("--root") { Description = "The repository root (default: found above the current folder)." };
         var configuration = new Option<string>("--configuration") { Description = "The build configuration of the hosts.", DefaultValueFactory = _ => "Release" };
-        foreach (var option in new Option[] { quick, smoke, only, output, work, quietTimeout, quietBusy, noBuild, slowByDuty, root, configuration })
+        foreach (var option in new Option[] { quick, smoke, only, output, work, quietTimeout, quietBusy, noBuild, slowByDuty, baseline, root, configuration })
         {
             command.Options.Add(option);
         }
@@ -47,6 +48,7 @@ internal sealed class BenchCommand : Command
                 QuietBusy = parse.GetValue(quietBusy),
                 NoBuild = parse.GetValue(noBuild),
                 DutyOnly = parse.GetValue(slowByDuty),
+                Baseline = parse.GetValue(baseline)!,
                 Configuration = parse.GetValue(configuration)!,
             };
             return new BenchDriver(suite, options, console).RunAsync(cancellationToken);

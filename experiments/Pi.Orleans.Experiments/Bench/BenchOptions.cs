@@ -36,6 +36,9 @@ public sealed record BenchOptions
     /// <summary>Whether the slow worker is held by the SIGSTOP/SIGCONT duty cycle even where a cgroup can be made (SLOW_BY=duty). Default: false.</summary>
     public bool DutyOnly { get; init; }
 
+    /// <summary>The commit whose Silo `starvation` measures against this tree's (a branch, tag or hash). Default: main.</summary>
+    public string Baseline { get; init; } = "main";
+
     public bool IsQuick => Mode == "quick";
 
     public bool IsSmoke => Mode == "smoke";

@@ -1,0 +1,93 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using Pi.Orleans.Grains.Slots;
+
+namespace Pi.Orleans.Grains.Tests.Slots;
+
+/// <summary>Issue #22: chunk sampling must not hold thread-pool threads, and must yield the CPU to the silo's own threads.</summary>
+public sealed class SamplingThreadsTests
+{
+    [Fact]
+    public async Task ChunkWorkRunsOnADedicatedThreadOffThePoolAtTheLowestPriority()
+    {
+        using var slots = new ChunkSlots(Options.Create(new PiOptions { Slots = 2 }));
+
+        var runs = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => slots.RunAsync(
+            () => (Pool: Thread.CurrentThread.IsThreadPoolThread, Thread.CurrentThread.Name, Nice: NiceOfThisThread()), TestContext.Current.CancellationToken)));
+
+        Assert.All(runs, r => Assert.False(r.Value.Pool));
+        Assert.All(runs, r => Assert.StartsWith("pi-sampler-", r.Value.Name, StringComparison.Ordinal));
+        Assert.All(runs, r => Assert.Equal(SamplingThreads.Niceness, r.Value.Nice));
+        Assert.Equal(4, slots.Completed);
+    }
+
+    [Fact]
+    public async Task WhatFollowsTheWorkRunsOffTheSamplingThread()
+    {
+        using var threads = new SamplingThreads(1);
+
+        var after = await ThreadAfterAsync(threads);
+
+        // Inline continuations would run the rest of the chunk (and the next awaits) at nice 19 on the thread the next chunk needs.
+        Assert.False(after?.StartsWith("pi-sampler-", StringComparison.Ordinal) ?? false, after);
+    }
+
+    [Fact]
+    public async Task WorkCancelledBeforeItStartsNeverRunsAndFreesItsSlot()
+    {
+        using var slots = new ChunkSlots(Options.Create(new PiOptions { Slots = 1 }));
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        var ran = false;
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => slots.RunAsync(() => ran = true, cancelled.Token));
+
+        Assert.False(ran);
+        Assert.Equal((0, 0, 0L), (slots.Used, slots.Queued, slots.Completed));
+    }
+
+    [Fact]
+    public async Task WorkThatStopsForItsCancellationEndsCancelledAndTheSlotRunsTheNextChunk()
+    {
+        using var slots = new ChunkSlots(Options.Create(new PiOptions { Slots = 1 }));
+        using var cancellation = new CancellationTokenSource();
+
+        var run = slots.RunAsync(() =>
+        {
+            cancellation.Cancel();
+            cancellation.Token.ThrowIfCancellationRequested();
+            return 0;
+        }, cancellation.Token);
+
+        var thrown = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+        Assert.True(run.IsCanceled, thrown.GetType().Name);
+        Assert.Equal(7, (await slots.RunAsync(() => 7, TestContext.Current.CancellationToken)).Value);
+        Assert.Equal(0, slots.Used);
+    }
+
+    [Fact]
+    public async Task AFailingChunkFailsWithItsOwnExceptionAndTheThreadLivesOn()
+    {
+        using var slots = new ChunkSlots(Options.Create(new PiOptions { Slots = 1 }));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => slots.RunAsync<int>(() => throw new InvalidOperationException("boom"), TestContext.Current.CancellationToken));
+
+        Assert.Equal(3, (await slots.RunAsync(() => 3, TestContext.Current.CancellationToken)).Value);
+        Assert.Equal(0, slots.Used);
+    }
+
+    // ConfigureAwait(false), as ChunkSlots awaits: the continuation runs wherever the task completes it.
+    private static async Task<string?> ThreadAfterAsync(SamplingThreads threads)
+    {
+        await threads.RunAsync(() => 1, TestContext.Current.CancellationToken).ConfigureAwait(false);
+        return Thread.CurrentThread.Name;
+    }
+
+    // Field 19 of /proc/thread-self/stat is the thread's nice value; the fields start after the command name's closing parenthesis.
+    private static int NiceOfThisThread()
+    {
+        var stat = File.ReadAllText("/proc/thread-self/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return int.Parse(fields[16], CultureInfo.InvariantCulture);
+    }
+}
