@@ -15,6 +15,13 @@ public sealed class PiOptions
     [Range(0, 4096)]
     public int Slots { get; set; }
 
+    /// <summary>
+    /// The Linux nice value of the sampling threads (0 to 19): 19 lets the silo's own threads run first under a CPU limit; 0
+    /// shares the CPU evenly with them, for a machine shared with other busy processes. Default: 19.
+    /// </summary>
+    [Range(0, 19)]
+    public int SamplerNice { get; set; } = 19;
+
     /// <summary>Points per chunk when the slots' rate is not measured (or <see cref="ChunkDuration"/> is zero), rounded up to whole blocks; raised when a calculation would need more than <see cref="MaxChunks"/> chunks. Default: 536,870,912 (2^29).</summary>
     [Range(PointsPerBlock, long.MaxValue)]
     public long ChunkPoints { get; set; } = 1L << 29;

@@ -7,7 +7,7 @@ namespace Pi.Orleans.Grains.Slots;
 public sealed class ChunkSlots(IOptions<PiOptions> options) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(options.Value.EffectiveSlots, options.Value.EffectiveSlots);
-    private readonly SamplingThreads _threads = new(options.Value.EffectiveSlots);
+    private readonly SamplingThreads _threads = new(options.Value.EffectiveSlots, options.Value.SamplerNice);
     private int _used;
     private int _queued;
     private long _completed;

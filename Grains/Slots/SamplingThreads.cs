@@ -10,10 +10,10 @@ namespace Pi.Orleans.Grains.Slots;
 /// (issue #22). On threads of their own the chunks leave the pool to the silo, and the lowest priority makes the kernel run the
 /// silo's threads first whenever they are ready: the sampler only gets the CPU they leave.
 /// </summary>
-internal sealed class SamplingThreads(int count) : IDisposable
+internal sealed class SamplingThreads(int count, int niceness = SamplingThreads.Niceness) : IDisposable
 {
     /// <summary>
-    /// The sampling threads' nice value: the lowest Linux priority, which an unprivileged process may always take (lowering one's
+    /// The sampling threads' default nice value (<c>Pi:SamplerNice</c>): the lowest Linux priority, which an unprivileged process may always take (lowering one's
     /// own priority needs no capability, also under no-new-privileges and cap-drop ALL). It orders threads within the process's own
     /// CPU group (the pod, the container), so sampling yields to the silo, not to other pods; outside one, to the other processes of
     /// its autogroup (or of the machine, without autogroups).
@@ -93,7 +93,7 @@ internal sealed class SamplingThreads(int count) : IDisposable
 
     private void Loop()
     {
-        ThreadNiceness.TrySet(Niceness);
+        ThreadNiceness.TrySet(niceness);
         foreach (var work in _work.GetConsumingEnumerable())
         {
             work();
