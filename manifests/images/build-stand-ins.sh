@@ -113,12 +113,18 @@ EOF
   echo "$aspnet_tag: stand-in (ASP.NET Core $runtime_version on $base_image)"
 fi
 
-redis_stamp=debian-bookworm-redis-server
+redis_stamp=debian-bookworm-redis-server-999
 if ! ready "$redis_tag" "$redis_stamp"; then
-  # Debian's redis-server (7.0) instead of the image's 7.4; the chart runs it as 999 with its own command, so only the user,
-  # /data and the binaries matter.
-  docker import --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' --change 'WORKDIR /data' \
-    --change 'CMD ["redis-server"]' --change "LABEL org.pi-orleans.stand-in=$redis_stamp" \
-    "$(rootfs redis "$base_packages,redis-server,redis-tools")" "$redis_tag" >/dev/null
+  # Debian's redis-server (7.0) instead of the image's 7.4; the chart runs it as 999 with its own command, so only the binaries,
+  # the user and /data matter. As in the real image, user redis is 999 and owns /data: docker starts a tmpfs mounted there with
+  # the image directory's owner and mode, which is what lets Redis (999) write its files.
+  docker import --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
+    "$(rootfs redis "$base_packages,redis-server,redis-tools")" pi-orleans/stand-in-redis:bookworm >/dev/null
+  docker build -q -t "$redis_tag" --label "org.pi-orleans.stand-in=$redis_stamp" -f - "$context" >/dev/null <<EOF
+FROM pi-orleans/stand-in-redis:bookworm
+RUN groupmod --gid 999 redis && usermod --uid 999 --gid 999 redis && mkdir -p /data && chown redis:redis /data
+WORKDIR /data
+CMD ["redis-server"]
+EOF
   echo "$redis_tag: stand-in (Debian bookworm redis-server)"
 fi

@@ -15,14 +15,14 @@ public sealed class ContainerClusterTests(ContainerCluster cluster) : IClassFixt
     private const ulong Seed = 20_261_207;
     private static readonly TimeSpan CalculationLength = TimeSpan.FromSeconds(12);
     private static readonly TimeSpan Bound = TimeSpan.FromMinutes(3);
+    private const long MaxPoints = 20_000_000_000;
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task EveryProbeOfTheChartAnswersAndTheApiListsTheThreeSilos()
     {
-        Report();
-        foreach (var container in cluster.Containers)
+        foreach (var container in cluster.Live)
         {
             foreach (var probe in container.Probes)
             {
@@ -32,7 +32,7 @@ public sealed class ContainerClusterTests(ContainerCluster cluster) : IClassFixt
         }
 
         var silos = (await cluster.WaitForSilosAsync(ContainerCluster.Workers + 1, Token)).Silos;
-        var expected = cluster.Containers.Where(c => !c.Name.Contains("redis", StringComparison.Ordinal)).ToList();
+        var expected = cluster.Live.Where(c => c.Container.Name != "redis").ToList();
         Assert.Equal(expected.Select(c => c.Name).Order(), silos.Select(s => s.Name).Order());
         foreach (var container in expected)
         {
@@ -55,7 +55,7 @@ public sealed class ContainerClusterTests(ContainerCluster cluster) : IClassFixt
     {
         var (accepted, expected) = await SubmitAsync();
         var victim = await BusyWorkerAsync(accepted.Id);
-        var stopped = await victim.StopAsync(Token);
+        var stopped = await cluster.DeleteAsync(victim, Token);
         var (exitCode, oom) = await victim.ExitAsync(Token);
         Report($"{victim.Name}: preStop + SIGTERM, exited {exitCode} after {stopped.TotalSeconds:F1} s");
         Assert.False(oom);
@@ -95,7 +95,7 @@ public sealed class ContainerClusterTests(ContainerCluster cluster) : IClassFixt
         }
 
         await cluster.WaitForSilosAsync(ContainerCluster.Workers + 1, Token);
-        foreach (var container in cluster.Containers)
+        foreach (var container in cluster.Live)
         {
             var (used, limit) = await container.MemoryAsync(Token);
             Report($"{container.Name}: {used / 1048576.0:F0} MiB of {limit / 1048576.0:F0} MiB (docker stats, idle)");
@@ -107,9 +107,18 @@ public sealed class ContainerClusterTests(ContainerCluster cluster) : IClassFixt
     [Fact]
     public async Task TheLogsHaveNoFailureAndNoWarningOutsideTheAllowList()
     {
+        var overloaded = LogCheck.Overloaded();
+        Report($"load average {File.ReadAllText("/proc/loadavg").Trim()}: starvation warnings {(overloaded ? "allowed (overloaded machine)" : "not allowed")}");
         foreach (var container in cluster.Containers)
         {
-            var unexpected = LogCheck.Unexpected(await container.LogsAsync(Token));
+            var log = await container.LogsAsync(Token);
+            var unexpected = LogCheck.Unexpected(log, overloaded);
+            if (container.Container.Name == "api")
+            {
+                // The allow-list's 1-CPU note belongs to the workers only: the Api, without a CPU limit, runs the server GC.
+                unexpected = [.. unexpected, .. log.Split('\n').Where(l => l.Contains("Silo not running with ServerGC", StringComparison.Ordinal))];
+            }
+
             Assert.True(unexpected.Count == 0, $"{container.Name}:\n{string.Join('\n', unexpected)}");
         }
     }
@@ -118,24 +127,27 @@ public sealed class ContainerClusterTests(ContainerCluster cluster) : IClassFixt
     private async Task<(Calculation Accepted, Task<long> Expected)> SubmitAsync()
     {
         var estimate = await Eventually.ReachesAsync<Estimate>(
-            async token => await cluster.Client.EstimateAsync(1, null, null, token), e => e.SlotsAvailable > 0,
-            Bound, e => $"no worker slot: {e}", Token);
+            async token => await cluster.Client.EstimateAsync(1, null, null, token), e => e.SlotsAvailable >= ContainerCluster.Workers,
+            Bound, e => $"the slots of every worker: {e}", Token);
         var rate = estimate.PointsPerSecondPerSlot > 0 ? estimate.PointsPerSecondPerSlot : 1e9;
-        var points = (long)(rate * estimate.SlotsAvailable * CalculationLength.TotalSeconds);
+        // Capped: on a busy machine the measured rate swings, and the bare sampler's count runs beside the cluster.
+        var points = Math.Min(MaxPoints, (long)(rate * estimate.SlotsAvailable * CalculationLength.TotalSeconds));
         var accepted = await cluster.Client.SubmitAsync(points, "distributed", Seed, Token);
         Report($"submitted {points:N0} points ({accepted.ChunksTotal} chunks) at {rate / 1e6:F0} Mpoints/s per slot, {estimate.SlotsAvailable} slots");
         var expected = Task.Run(() => ExpectedCounts.Compute([(Seed, points)], Token)[(Seed, points)], Token);
         return (accepted, expected);
     }
 
-    // A worker that has completed chunks of this calculation, once a quarter of it is done and while it still runs.
+    // A worker running a chunk of this calculation, once a quarter of it is done and while it still runs.
     private async Task<PodContainer> BusyWorkerAsync(Guid id)
     {
         var running = await cluster.Client.WaitUntilAsync(id, c => c.Progress >= 0.25 || c.IsFinished, Bound, Token);
         Assert.False(running.IsFinished, $"the calculation ended before the fault: {running}");
-        var cluster1 = await cluster.Client.ClusterAsync(Token);
-        var busiest = cluster1.Silos.Where(s => s.RunsChunks).MaxBy(s => s.SlotsUsed + s.ChunksCompleted)!;
-        return cluster.Containers.Single(c => c.Name == busiest.Name);
+        var silos = await Eventually.ReachesAsync<ClusterInfo>(
+            async token => await cluster.Client.ClusterAsync(token), c => c.Silos.Any(s => s.RunsChunks && s.SlotsUsed > 0), Bound,
+            c => "no worker with a busy slot", Token, TimeSpan.FromMilliseconds(50));
+        var busy = silos.Silos.First(s => s.RunsChunks && s.SlotsUsed > 0);
+        return cluster.Live.Single(c => c.Name == busy.Name);
     }
 
     private static void AssertExact(Calculation done, Calculation accepted, long expected)
@@ -146,14 +158,5 @@ public sealed class ContainerClusterTests(ContainerCluster cluster) : IClassFixt
         Report($"completed: {done.ResultInside:N0} inside of {done.ResultTotal:N0}, equal to the bare sampler's count; {done.ChunkRetries} chunk retries, silos {string.Join(", ", done.SilosUsed)}");
     }
 
-    private void Report()
-    {
-        foreach (var line in cluster.Report)
-        {
-            Report($"{line}");
-        }
-    }
-
-    private static void Report(FormattableString line) =>
-        TestContext.Current.SendDiagnosticMessage($"[{TestContext.Current.Test?.TestDisplayName}] {line.ToString(CultureInfo.InvariantCulture)}");
+    private static void Report(FormattableString line) => Measurements.Report(line);
 }

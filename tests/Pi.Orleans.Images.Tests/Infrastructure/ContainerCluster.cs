@@ -18,17 +18,18 @@ public sealed class ContainerCluster : IAsyncLifetime
     private static readonly TimeSpan ClusterBound = TimeSpan.FromMinutes(2);
     private readonly string _run = Guid.NewGuid().ToString("N")[..8];
     private readonly List<PodContainer> _containers = [];
+    private readonly HashSet<PodContainer> _deleted = [];
     private string _subnet = "";
     private int _nextHost = 10;
 
     /// <summary>The chart rendered with its defaults.</summary>
     public RenderedChart Chart { get; private set; } = null!;
 
-    /// <summary>What the setup did and measured, for the test output: base images used, build and start times.</summary>
-    public List<string> Report { get; } = [];
-
     /// <summary>Redis, the Api and the workers, in start order, plus the containers that replaced stopped ones.</summary>
     public IReadOnlyList<PodContainer> Containers => _containers;
+
+    /// <summary>The containers that stand for pods still there (not deleted).</summary>
+    public IReadOnlyList<PodContainer> Live => [.. _containers.Where(c => !_deleted.Contains(c))];
 
     public PodContainer Api => _containers.Single(c => c.Name.StartsWith("pi-orleans-api", StringComparison.Ordinal));
 
@@ -41,16 +42,20 @@ public sealed class ContainerCluster : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var token = TestContext.Current.CancellationToken;
-        Report.Add("docker daemon " + await DockerCli.RequireDaemonAsync(token));
+        Measurements.Report($"docker daemon {await DockerCli.RequireDaemonAsync(token)}, load average {File.ReadAllText("/proc/loadavg").Trim()}");
         Chart = RenderedChart.Load(await Helm.TemplateAsync(ValuesFiles.Default, token));
-        Report.AddRange(await ImageBuilder.BaseImagesAsync(token));
+        foreach (var line in await ImageBuilder.BaseImagesAsync(token))
+        {
+            Measurements.Report($"base image {line}");
+        }
+
         // Both at once: one restores while the other compiles.
-        Report.AddRange(await Task.WhenAll(new[] { ("Api/Dockerfile", Chart.Api), ("Silo/Dockerfile", Chart.Silo) }.Select(async build =>
+        await Task.WhenAll(new[] { ("Api/Dockerfile", Chart.Api), ("Silo/Dockerfile", Chart.Silo) }.Select(async build =>
         {
             var image = Assert.Single(build.Item2.Spec.Template.Spec.Containers).Image;
             var took = await ImageBuilder.BuildAsync(build.Item1, image, token);
-            return FormattableString.Invariant($"built {image} from {build.Item1} in {took.TotalSeconds:F0} s");
-        })));
+            Measurements.Report($"built {image} from {build.Item1} in {took.TotalSeconds:F0} s");
+        }));
 
         _subnet = await FreeSubnetAsync(token);
         await DockerCli.RunAsync(["network", "create", "--subnet", _subnet + "0/24", "--label", RunLabel, Network], token);
@@ -72,8 +77,15 @@ public sealed class ContainerCluster : IAsyncLifetime
     {
         await container.StartAsync(cancellationToken);
         var ready = await container.WaitReadyAsync(cancellationToken);
-        Report.Add(FormattableString.Invariant($"{container.Name} ready {ready.TotalSeconds:F1} s after docker run"));
+        Measurements.Report($"{container.Name} ready {ready.TotalSeconds:F1} s after docker run (startup and readiness probes passed)");
         return ready;
+    }
+
+    /// <summary>Deletes the pod: preStop hook, SIGTERM, the rest of the grace period; the container stays for its logs.</summary>
+    public async Task<TimeSpan> DeleteAsync(PodContainer container, CancellationToken cancellationToken)
+    {
+        _deleted.Add(container);
+        return await container.StopAsync(cancellationToken);
     }
 
     /// <summary>Waits until /api/cluster lists exactly <paramref name="count"/> silos, each of a running container of this run.</summary>

@@ -109,15 +109,17 @@ public static class DockerRunArguments
             var volume = pod.Volumes?.SingleOrDefault(v => v.Name == mount.Name);
             if (volume?.EmptyDir is { } emptyDir)
             {
-                // An emptyDir is a fresh world-writable directory; on tmpfs here whatever its medium, so its size limit is enforced.
+                // An emptyDir is a fresh empty directory; a tmpfs here whatever its medium, so its size limit is enforced. Docker gives
+                // it the owner and mode of the image's directory (the images' /tmp is 1777), where the kubelet gives it to the fsGroup.
                 var size = emptyDir.SizeLimit is { } limit ? $",size={limit.ToInt64()}" : "";
-                flags.AddRange(["--tmpfs", $"{mount.MountPath}:rw,nosuid,nodev,mode=0777{size}"]);
+                flags.AddRange(["--tmpfs", $"{mount.MountPath}:rw,nosuid,nodev{size}"]);
             }
-            else if (volume is null)
+            else if (volume is null && pod.SecurityContext?.FsGroup is { } fsGroup)
             {
-                // A volumeClaimTemplate (Redis's data): fresh for each run. The kubelet would hand it to the fsGroup; docker's --tmpfs
-                // takes no owner, so it is world-writable like an emptyDir.
-                flags.AddRange(["--tmpfs", $"{mount.MountPath}:rw,nosuid,nodev,mode=0777"]);
+                // A volumeClaimTemplate (Redis's data): fresh for each run, owned by the pod's user and fsGroup, so that it can write
+                // there as it can on the volume the kubelet prepares (docker's tmpfs mode option does not survive its copy-up).
+                var user = container.SecurityContext?.RunAsUser ?? pod.SecurityContext?.RunAsUser ?? 0;
+                flags.AddRange(["--tmpfs", $"{mount.MountPath}:rw,nosuid,nodev,uid={user},gid={fsGroup}"]);
             }
             else
             {
