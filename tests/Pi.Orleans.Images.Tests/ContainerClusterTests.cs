@@ -42,6 +42,34 @@ public sealed class ContainerClusterTests(ContainerCluster cluster) : IClassFixt
     }
 
     [Fact]
+    public async Task EveryContainerRunsWithThePodsUserLimitsAndReadOnlyRoot()
+    {
+        foreach (var container in cluster.Live)
+        {
+            var pod = container.Template.Spec;
+            var security = container.Container.SecurityContext;
+            var facts = (await DockerCli.RunAsync(
+                ["inspect", "-f", "{{.Config.User}}|{{.HostConfig.ReadonlyRootfs}}|{{.HostConfig.CapDrop}}|{{.HostConfig.SecurityOpt}}|{{.HostConfig.Memory}}|{{.HostConfig.NanoCpus}}", container.Name],
+                Token)).Trim().Split('|');
+            Assert.Equal($"{pod.SecurityContext.RunAsUser}:{pod.SecurityContext.RunAsGroup}", facts[0]);
+            Assert.Equal(security.ReadOnlyRootFilesystem == true, facts[1] == "true");
+            Assert.Equal("[ALL]", facts[2]);
+            Assert.Contains("no-new-privileges", facts[3], StringComparison.Ordinal);
+            Assert.Equal(container.Container.Resources.Limits["memory"].ToInt64(), long.Parse(facts[4], CultureInfo.InvariantCulture));
+            var cpu = container.Container.Resources.Limits.TryGetValue("cpu", out var c) ? (long)(c.ToDecimal() * 1_000_000_000) : 0;
+            Assert.Equal(cpu, long.Parse(facts[5], CultureInfo.InvariantCulture));
+
+            // Enforced, not only configured: the process can write neither its root filesystem nor as root.
+            var (code, output) = await DockerCli.TryAsync("docker", ["exec", container.Name, "sh", "-c", "id -u; touch /probe-write"], Token);
+            Assert.True(code != 0 && output.StartsWith($"{pod.SecurityContext.RunAsUser}\n", StringComparison.Ordinal), $"{container.Name}: {output}");
+
+            // Outside a cluster the Kubernetes hosting must stay off, as the code guards it.
+            var environment = await DockerCli.RunAsync(["exec", container.Name, "env"], Token);
+            Assert.DoesNotContain("KUBERNETES_SERVICE_HOST=", environment, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task ADistributedResultEqualsTheBareSamplersCount()
     {
         var (accepted, expected) = await SubmitAsync();

@@ -18,6 +18,9 @@ public sealed class PodContainer(RenderedChart chart, V1PodTemplateSpec template
     /// <summary>The pod IP: the container's address on the network, and POD_IP.</summary>
     public string Ip { get; } = ip;
 
+    /// <summary>The pod template the container stands for.</summary>
+    public V1PodTemplateSpec Template { get; } = template;
+
     /// <summary>The template's only container.</summary>
     public V1Container Container { get; } = Assert.Single(template.Spec.Containers);
 
@@ -27,11 +30,11 @@ public sealed class PodContainer(RenderedChart chart, V1PodTemplateSpec template
     /// <summary>The full `docker run` command line.</summary>
     public IReadOnlyList<string> RunCommand()
     {
-        var (flags, arguments) = DockerRunArguments.For(template.Spec, Container);
+        var (flags, arguments) = DockerRunArguments.For(Template.Spec, Container);
         var aliases = chart.OfType<V1Service>()
-            .Where(s => s.Spec.Selector is { Count: > 0 } selector && selector.All(l => template.Metadata.Labels.ValueOrNull(l.Key) == l.Value))
+            .Where(s => s.Spec.Selector is { Count: > 0 } selector && selector.All(l => Template.Metadata.Labels.ValueOrNull(l.Key) == l.Value))
             .SelectMany(s => new[] { "--network-alias", s.Name() });
-        var environment = PodEnvironment.Resolve(chart, template, Container, Name, chart.Api.Namespace(), Ip)
+        var environment = PodEnvironment.Resolve(chart, Template, Container, Name, chart.Api.Namespace(), Ip)
             .SelectMany(v => new[] { "--env", $"{v.Key}={v.Value}" });
         return
         [
@@ -86,7 +89,7 @@ public sealed class PodContainer(RenderedChart chart, V1PodTemplateSpec template
     /// </summary>
     public async Task<TimeSpan> StopAsync(CancellationToken cancellationToken)
     {
-        var grace = TimeSpan.FromSeconds(template.Spec.TerminationGracePeriodSeconds ?? 30);
+        var grace = TimeSpan.FromSeconds(Template.Spec.TerminationGracePeriodSeconds ?? 30);
         var clock = Stopwatch.StartNew();
         if (Container.Lifecycle?.PreStop?.Exec?.Command is { Count: > 0 } hook)
         {
