@@ -62,6 +62,7 @@ public sealed class NetworkLab : IDisposable
         {
             Shell.Must("ip", "addr", "add", subnet + "1/24", "dev", bridge);
             Shell.Must("ip", "link", "set", bridge, "up");
+            lab.AcceptBridgedTraffic(insert: true);
         }
         catch
         {
@@ -172,6 +173,7 @@ public sealed class NetworkLab : IDisposable
                 Shell.Run("ip", "netns", "del", node.Namespace!);
             }
 
+            AcceptBridgedTraffic(insert: false);
             Shell.Run("ip", "link", "del", _tag + "br");
             AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
         }
@@ -180,6 +182,16 @@ public sealed class NetworkLab : IDisposable
     /// <summary>The namespaces this lab made that still exist (for tests: none after <see cref="Dispose"/>).</summary>
     public static IReadOnlyList<string> Leftovers(string tag) =>
         [.. Shell.Run("ip", "netns", "list").Output.Split('\n').Select(l => l.Split(' ')[0]).Where(n => n.StartsWith(tag + "-", StringComparison.Ordinal))];
+
+    // With br_netfilter on (dockerd turns it on), frames between the bridge's ports pass the iptables FORWARD chain, and dockerd
+    // sets that chain's policy to DROP when it has to enable IP forwarding itself: the silos could then no longer reach each other.
+    // An explicit ACCEPT for this bridge holds whatever the policy is and whenever dockerd starts (its own chains only act on its
+    // bridges). Without iptables there is no such chain to pass, so a failure here is ignored.
+    private void AcceptBridgedTraffic(bool insert)
+    {
+        var bridge = _tag + "br";
+        Shell.Run("iptables", "-w", insert ? "-I" : "-D", "FORWARD", "-i", bridge, "-o", bridge, "-j", "ACCEPT");
+    }
 
     // 10.X.Y.0/24 not already on any link of this host.
     private static string FreeSubnet()
