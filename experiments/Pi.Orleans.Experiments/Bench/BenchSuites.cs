@@ -44,6 +44,9 @@ public static class BenchSuites
         new("load", "load", "Load test",
             "Redis (AOF), two workers and the Api under the load generator's mix profile, with RSS growth and /metrics (was benchmarks/load/run-load.sh).",
             ["redis-server"], o => [new LoadTestPart(Pick(o, 200, 200, 8), Pick(o, 15, 15, 2), Pick(o, 60, 60, 5), 10)]),
+        new("footprint", "footprint", "Local cluster footprint",
+            "Start time and summed RSS and PSS of the Aspire AppHost against `pi cluster up`, each with redis, the Api and 2 workers (was experiments/footprint/startup-footprint.sh).",
+            ["redis-server"], o => [new FootprintPart(Pick(o, 3, 1, 1))]),
     ];
 
     /// <summary>The suite's parts by name, in order.</summary>

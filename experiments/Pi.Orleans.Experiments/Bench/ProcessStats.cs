@@ -24,9 +24,17 @@ public static class ProcessStats
     public static string RssParts(int pid) => string.Join(", ",
         new[] { "RssAnon", "RssFile", "RssShmem" }.Select(k => string.Create(CultureInfo.InvariantCulture, $"{k[3..].ToLowerInvariant()} {StatusKb(pid, k) / 1024.0:0} MB")));
 
-    private static long StatusKb(int pid, string key)
+    /// <summary>VmRSS in KiB.</summary>
+    public static long RssKb(int pid) => StatusKb(pid, "VmRSS");
+
+    /// <summary>PSS in KiB: the resident pages with each shared page divided among the processes that map them, so that a sum over processes counts shared libraries once.</summary>
+    public static long PssKb(int pid) => KbOf(File.ReadLines($"/proc/{pid}/smaps_rollup"), "Pss");
+
+    private static long StatusKb(int pid, string key) => KbOf(File.ReadLines($"/proc/{pid}/status"), key);
+
+    private static long KbOf(IEnumerable<string> lines, string key)
     {
-        var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith(key + ":", StringComparison.Ordinal));
+        var line = lines.First(l => l.StartsWith(key + ":", StringComparison.Ordinal));
         return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
     }
 }

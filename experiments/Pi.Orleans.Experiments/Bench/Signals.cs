@@ -1,6 +1,6 @@
 namespace Pi.Orleans.Experiments.Bench;
 
-/// <summary>SIGSTOP and SIGCONT through kill(1), as the scripts sent them.</summary>
+/// <summary>Signals through kill(1), as the scripts sent them.</summary>
 public static class Signals
 {
     public static Task StopAsync(int pid, CancellationToken cancellationToken) => Tool.RunAsync("kill", ["-STOP", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)], cancellationToken);
@@ -15,6 +15,25 @@ public static class Signals
         catch (InvalidOperationException)
         {
             // Gone already.
+        }
+    }
+
+    /// <summary>kill -<paramref name="signal"/> to every pid given; never throws (some may be gone).</summary>
+    public static async Task SendAsync(string signal, IEnumerable<int> pids)
+    {
+        string[] arguments = [$"-{signal}", .. pids.Select(p => p.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+        if (arguments.Length == 1)
+        {
+            return;
+        }
+
+        try
+        {
+            await Tool.RunAsync("kill", arguments, CancellationToken.None);
+        }
+        catch (InvalidOperationException)
+        {
+            // kill exits 1 when any pid is gone; it has still signalled the others.
         }
     }
 }
