@@ -6,7 +6,7 @@ namespace Pi.Orleans.Api.Tests;
 /// <summary>
 /// Issue #22: a pod with a 1-CPU limit gets one slot and a thread pool sized for one processor. The real Api binary (the embedded
 /// default, which runs chunks itself) sized so by DOTNET_PROCESSOR_COUNT=1: while its one slot samples, the sampling runs on a
-/// thread of its own at nice 19, not on the pool, and the silo still answers grain calls (/api/cluster asks its slots service).
+/// thread of its own at the nice value it is given (Pi:SamplerNice 19 here; the default is 0), not on the pool, and the silo still answers grain calls (/api/cluster asks its slots service).
 /// </summary>
 public sealed class OneProcessorTests
 {
@@ -24,6 +24,7 @@ public sealed class OneProcessorTests
             ["Cluster__GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
             ["Dashboard__Enabled"] = "false",
             ["Pi__Slots"] = "0",
+            ["Pi__SamplerNice"] = "19",
         });
         await api.WaitReadyAsync(Bound, Token);
 
