@@ -83,6 +83,7 @@ public sealed class ContainerClusterTests(ContainerCluster cluster) : IClassFixt
     {
         var (accepted, expected) = await SubmitAsync();
         var victim = await BusyWorkerAsync(accepted.Id);
+        cluster.MarkFault();
         var stopped = await cluster.DeleteAsync(victim, Token);
         var (exitCode, oom) = await victim.ExitAsync(Token);
         Report($"{victim.Name}: preStop + SIGTERM, exited {exitCode} after {stopped.TotalSeconds:F1} s");
@@ -102,6 +103,7 @@ public sealed class ContainerClusterTests(ContainerCluster cluster) : IClassFixt
     {
         var (accepted, expected) = await SubmitAsync();
         var victim = await BusyWorkerAsync(accepted.Id);
+        cluster.MarkFault();
         await victim.KillAsync(Token);
         Report($"{victim.Name}: SIGKILL mid-run");
 
@@ -137,9 +139,17 @@ public sealed class ContainerClusterTests(ContainerCluster cluster) : IClassFixt
     {
         var overloaded = LogCheck.Overloaded();
         Report($"load average {File.ReadAllText("/proc/loadavg").Trim()}: starvation warnings {(overloaded ? "allowed (overloaded machine)" : "not allowed")}");
+
+        // Up to the first worker another test stopped or killed, if any (tests run in any order): after it, the others' warnings
+        // about the lost connection and the failed probes are what they should say.
+        var until = cluster.FirstFault;
+        if (until is { } u)
+        {
+            Report($"logs read up to the first fault, {u:HH:mm:ss.fff}");
+        }
         foreach (var container in cluster.Containers)
         {
-            var log = await container.LogsAsync(Token);
+            var log = await container.LogsAsync(Token, until);
             var unexpected = LogCheck.Unexpected(log, overloaded);
             if (container.Container.Name == "api")
             {

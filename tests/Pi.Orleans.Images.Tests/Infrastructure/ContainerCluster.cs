@@ -28,6 +28,12 @@ public sealed class ContainerCluster : IAsyncLifetime
     /// <summary>Redis, the Api and the workers, in start order, plus the containers that replaced stopped ones.</summary>
     public IReadOnlyList<PodContainer> Containers => _containers;
 
+    /// <summary>When a test first stopped or killed a worker: what the others log about a peer gone is not a defect.</summary>
+    public DateTimeOffset? FirstFault { get; private set; }
+
+    /// <summary>Notes that a test is about to stop or kill a worker (the first time counts).</summary>
+    public void MarkFault() => FirstFault ??= DateTimeOffset.UtcNow;
+
     /// <summary>The containers that stand for pods still there (not deleted).</summary>
     public IReadOnlyList<PodContainer> Live => [.. _containers.Where(c => !_deleted.Contains(c))];
 

@@ -132,6 +132,8 @@ public sealed class PodContainer(RenderedChart chart, V1PodTemplateSpec template
     }
 
     /// <summary>Everything the container wrote (standard output and error, across restarts).</summary>
-    public async Task<string> LogsAsync(CancellationToken cancellationToken) =>
-        (await DockerCli.TryAsync("docker", ["logs", Name], cancellationToken)).Output;
+    public async Task<string> LogsAsync(CancellationToken cancellationToken, DateTimeOffset? until = null) =>
+        (await DockerCli.TryAsync("docker", until is { } u
+            ? ["logs", "--until", u.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture), Name]
+            : ["logs", Name], cancellationToken)).Output;
 }
