@@ -8,16 +8,17 @@ namespace Pi.Orleans.Grains.Tests.Slots;
 public sealed class SamplingThreadsTests
 {
     [Fact]
-    public async Task ChunkWorkRunsOnADedicatedThreadOffThePoolAtTheLowestPriority()
+    public async Task ChunkWorkRunsOnADedicatedThreadOffThePoolAtTheConfiguredNiceValue()
     {
-        using var slots = new ChunkSlots(Options.Create(new PiOptions { Slots = 2 }));
+        // Pi:SamplerNice 19, the lowest priority (the default is 0, which a thread has anyway): the setting reaches the threads.
+        using var slots = new ChunkSlots(Options.Create(new PiOptions { Slots = 2, SamplerNice = 19 }));
 
         var runs = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => slots.RunAsync(
             () => (Pool: Thread.CurrentThread.IsThreadPoolThread, Thread.CurrentThread.Name, Nice: NiceOfThisThread()), TestContext.Current.CancellationToken)));
 
         Assert.All(runs, r => Assert.False(r.Value.Pool));
         Assert.All(runs, r => Assert.StartsWith("pi-sampler-", r.Value.Name, StringComparison.Ordinal));
-        Assert.All(runs, r => Assert.Equal(SamplingThreads.Niceness, r.Value.Nice));
+        Assert.All(runs, r => Assert.Equal(19, r.Value.Nice));
         Assert.Equal(4, slots.Completed);
     }
 
