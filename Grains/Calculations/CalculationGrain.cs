@@ -104,18 +104,7 @@ internal sealed partial class CalculationGrain(
 
         // Chunks of about Pi:ChunkDuration (longer on many slots) at the slots' measured rate; Pi:ChunkPoints while no slot knows its rate.
         var planning = ChunkPlanner.Plan(request.TotalPoints, await clusterSlots.ReadCachedAsync(), options.Value.ToPlanning());
-        var plan = planning.Plan;
-        state.State = new CalculationState
-        {
-            Request = request,
-            Status = CalculationStatus.Pending,
-            CreatedAt = time.GetUtcNow(),
-            BlocksPerChunk = plan.BlocksPerChunk,
-            TaperWidth = plan.TaperWidth,
-            TaperFloorBlocks = plan.TaperFloorBlocks,
-            ChunksTotal = plan.ChunkCount,
-            PlannedChunkSeconds = planning.ChunkSeconds,
-        };
+        state.State = CalculationState.Planned(request, planning, CalculationStatus.Pending, time.GetUtcNow());
         _writer.CountAsWritten();
         if (planning.Refusal is { } refusal)
         {
@@ -134,7 +123,7 @@ internal sealed partial class CalculationGrain(
             await this.RegisterOrUpdateReminder(ResumeReminder, ResumePeriod, ResumePeriod);
         }
 
-        LogAccepted(logger, LevelOf(request.Mode), Id, request.TotalPoints, request.Mode, request.Seed, plan.ChunkCount);
+        LogAccepted(logger, LevelOf(request.Mode), Id, request.TotalPoints, request.Mode, request.Seed, planning.Plan.ChunkCount);
         StartRun();
         return Snapshot();
     }

@@ -86,6 +86,19 @@ public sealed class CalculationState : IHistoryRecord
     /// <summary>Inside and sampled points over the finished chunks.</summary>
     public (long Inside, long Done) Counts() => (Inside, PointsDone);
 
+    /// <summary>A new calculation's state: <paramref name="request"/> cut as <paramref name="planning"/> planned it, created at <paramref name="now"/>.</summary>
+    public static CalculationState Planned(CalculationRequest request, ChunkPlanning planning, CalculationStatus status, DateTimeOffset now) => new()
+    {
+        Request = request,
+        Status = status,
+        CreatedAt = now,
+        BlocksPerChunk = planning.Plan.BlocksPerChunk,
+        TaperWidth = planning.Plan.TaperWidth,
+        TaperFloorBlocks = planning.Plan.TaperFloorBlocks,
+        ChunksTotal = planning.Plan.ChunkCount,
+        PlannedChunkSeconds = planning.ChunkSeconds,
+    };
+
     /// <summary>What readers see of calculation <paramref name="id"/> in this state.</summary>
     public CalculationSnapshot Snapshot(Guid id) => new(
         id, Request!, Status, ChunksTotal, ChunksDone(), Inside, PointsDone, [.. Silos], CreatedAt, StartedAt, FinishedAt, Error, ChunkRetries);

@@ -37,21 +37,10 @@ internal sealed partial class SingleChunkCalculations(
         activity?.SetTag("pi.calculation.id", id);
         activity?.SetTag("pi.calculation.points", request.TotalPoints);
         activity?.SetTag("pi.calculation.mode", "single");
-        var plan = planning.Plan;
         var now = time.GetUtcNow();
-        var state = new CalculationState
-        {
-            Request = request,
-            Status = CalculationStatus.Running,
-            CreatedAt = now,
-            StartedAt = now,
-            BlocksPerChunk = plan.BlocksPerChunk,
-            TaperWidth = plan.TaperWidth,
-            TaperFloorBlocks = plan.TaperFloorBlocks,
-            ChunksTotal = plan.ChunkCount,
-            PlannedChunkSeconds = planning.ChunkSeconds,
-        };
-        var work = plan.Work(request.Seed, 0).ToWork();
+        var state = CalculationState.Planned(request, planning, CalculationStatus.Running, now);
+        state.StartedAt = now;
+        var work = planning.Plan.Work(request.Seed, 0).ToWork();
         var key = $"{id:N}/0/{Attempt}";
         instruments.OnCalculationActive(CalculationStatus.Running, +1);
         ChunkResult result;
