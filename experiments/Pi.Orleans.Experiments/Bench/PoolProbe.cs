@@ -10,8 +10,12 @@ namespace Pi.Orleans.Experiments.Bench;
 /// </summary>
 public sealed class PoolProbe(Uri silo)
 {
-    private const string QueueLength = "dotnet_thread_pool_queue_length_total";
-    private const string ThreadCount = "dotnet_thread_pool_thread_count_total";
+    /// <summary>The runtime's thread-pool queue length on /metrics.</summary>
+    public const string QueueLength = "dotnet_thread_pool_queue_length_total";
+
+    /// <summary>The runtime's thread-pool thread count on /metrics.</summary>
+    public const string ThreadCount = "dotnet_thread_pool_thread_count_total";
+
     private static readonly TimeSpan Every = TimeSpan.FromMilliseconds(500);
     private readonly List<double> _answerMs = [];
     private double _maxQueue;
@@ -32,8 +36,8 @@ public sealed class PoolProbe(Uri silo)
                 clock.Restart();
                 (await http.GetAsync(new Uri(silo, "/health/live"), cancellationToken)).Dispose();
                 _answerMs.Add(clock.Elapsed.TotalMilliseconds);
-                _maxQueue = Math.Max(_maxQueue, Value(metrics, QueueLength) ?? 0);
-                _maxThreads = Math.Max(_maxThreads, Value(metrics, ThreadCount) ?? 0);
+                _maxQueue = Math.Max(_maxQueue, PrometheusText.Sum(metrics, QueueLength) ?? 0);
+                _maxThreads = Math.Max(_maxThreads, PrometheusText.Sum(metrics, ThreadCount) ?? 0);
                 await Task.Delay(Every, cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -62,11 +66,4 @@ public sealed class PoolProbe(Uri silo)
 
     /// <summary>The longest thread-pool queue seen.</summary>
     public double MaxQueue => _maxQueue;
-
-    // "name value" or "name{labels} value": the first sample of the series, whatever its labels. The runtime's up-down counters
-    // get "_total" from the exporter.
-    private static double? Value(string metrics, string name) => metrics.Split('\n')
-        .Where(l => l.StartsWith(name, StringComparison.Ordinal) && l.Length > name.Length && (l[name.Length] == ' ' || l[name.Length] == '{'))
-        .Select(l => (double?)double.Parse(l[(l.LastIndexOf('}') is var b and >= 0 ? b + 1 : name.Length)..].Trim().Split(' ')[0], CultureInfo.InvariantCulture))
-        .FirstOrDefault();
 }

@@ -5,16 +5,17 @@ namespace Pi.Orleans.Experiments.Bench;
 /// <summary>Reads two numbers from a silo's Prometheus /metrics: calculation grains active on it and its managed heap.</summary>
 public static class SiloMetrics
 {
-    private const string Calculations = "microsoft_orleans_orleans_catalog_activations{grain_type=\"calculation\"}";
-    private const string ManagedBytes = "dotnet_total_memory_bytes";
+    private const string Activations = "microsoft_orleans_orleans_catalog_activations";
+
+    // The managed heap after the last collection, summed over its generations (the runtime's System.Runtime meter).
+    private const string HeapBytes = "dotnet_gc_last_collection_heap_size_bytes";
 
     /// <summary>"calculation_grains=N managed_mib=M", or "metrics unavailable".</summary>
     public static async Task<string> ReadAsync(HttpClient http, Uri silo, CancellationToken cancellationToken)
     {
         try
         {
-            var lines = (await http.GetStringAsync(new Uri(silo, "/metrics"), cancellationToken)).Split('\n');
-            return string.Create(CultureInfo.InvariantCulture, $"calculation_grains={Value(lines, Calculations) ?? 0:F0} managed_mib={Value(lines, ManagedBytes) / (1024 * 1024):F0}");
+            return Describe(await http.GetStringAsync(new Uri(silo, "/metrics"), cancellationToken));
         }
         catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
@@ -22,8 +23,12 @@ public static class SiloMetrics
         }
     }
 
-    private static double? Value(string[] lines, string series) =>
-        lines.Where(l => l.StartsWith(series + " ", StringComparison.Ordinal))
-            .Select(l => (double?)double.Parse(l[(series.Length + 1)..].Trim(), CultureInfo.InvariantCulture))
-            .FirstOrDefault();
+    /// <summary>The same from a /metrics text already read; "?" for a number the text does not have.</summary>
+    public static string Describe(string metrics)
+    {
+        var grains = PrometheusText.Sum(metrics, Activations, ("grain_type", "calculation"));
+        var heap = PrometheusText.Sum(metrics, HeapBytes);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"calculation_grains={(grains is { } g ? g.ToString("F0", CultureInfo.InvariantCulture) : "?")} managed_mib={(heap is { } h ? (h / (1024 * 1024)).ToString("F0", CultureInfo.InvariantCulture) : "?")}");
+    }
 }
