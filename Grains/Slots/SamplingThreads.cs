@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace Pi.Orleans.Grains.Slots;
 
 /// <summary>
@@ -20,7 +18,10 @@ internal sealed class SamplingThreads(int count, int niceness = SamplingThreads.
     /// </summary>
     public const int Niceness = 19;
 
-    private readonly BlockingCollection<Action> _work = [];
+    // Not a BlockingCollection: its SemaphoreSlim spins before it sleeps, and a thread whose chunk took microseconds (a one-block
+    // request) spun on a core the requests needed, about 9 % of a small request's CPU (docs/performance.md). Monitor.Wait sleeps.
+    private readonly Queue<Action> _work = new();
+    private bool _completed;
     private int _started;
 
     /// <summary>How many threads there are once started.</summary>
@@ -43,7 +44,7 @@ internal sealed class SamplingThreads(int count, int niceness = SamplingThreads.
         // Continuations run on the thread pool, not inline on this low-priority thread: the rest of the chunk (metrics, the
         // grain's answer) is the silo's work, and the thread must be free for the next chunk.
         var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _work.Add(() =>
+        Add(() =>
         {
             if (cancellationToken.IsCancellationRequested)
             {
@@ -70,10 +71,10 @@ internal sealed class SamplingThreads(int count, int niceness = SamplingThreads.
     /// <summary>Lets the threads end after the work already given; they are background threads and never hold the process up.</summary>
     public void Dispose()
     {
-        _work.CompleteAdding();
-        if (Volatile.Read(ref _started) == 0)
+        lock (_work)
         {
-            _work.Dispose();
+            _completed = true;
+            Monitor.PulseAll(_work);
         }
     }
 
@@ -94,9 +95,38 @@ internal sealed class SamplingThreads(int count, int niceness = SamplingThreads.
     private void Loop()
     {
         ThreadNiceness.TrySet(niceness);
-        foreach (var work in _work.GetConsumingEnumerable())
+        while (Take() is { } work)
         {
             work();
+        }
+    }
+
+    private void Add(Action work)
+    {
+        lock (_work)
+        {
+            ObjectDisposedException.ThrowIf(_completed, this);
+            _work.Enqueue(work);
+            Monitor.Pulse(_work);
+        }
+    }
+
+    // The next work, or null once disposed and drained.
+    private Action? Take()
+    {
+        lock (_work)
+        {
+            while (_work.Count == 0)
+            {
+                if (_completed)
+                {
+                    return null;
+                }
+
+                Monitor.Wait(_work);
+            }
+
+            return _work.Dequeue();
         }
     }
 }

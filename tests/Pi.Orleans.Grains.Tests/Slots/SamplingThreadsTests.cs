@@ -77,6 +77,47 @@ public sealed class SamplingThreadsTests
         Assert.Equal(0, slots.Used);
     }
 
+    [Fact]
+    public async Task EveryRunFromManyCallersAtOnceCompletes()
+    {
+        // A lost wake-up between a run given and a thread going to sleep would leave a run waiting for ever.
+        using var threads = new SamplingThreads(2);
+        var callers = Enumerable.Range(0, 8).Select(c => Task.Run(async () =>
+        {
+            var sum = 0L;
+            for (var i = 0; i < 2_000; i++)
+            {
+                sum += await threads.RunAsync(() => i, TestContext.Current.CancellationToken);
+            }
+
+            return sum;
+        }));
+
+        var sums = await Task.WhenAll(callers).WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+
+        Assert.All(sums, s => Assert.Equal(1_999L * 2_000 / 2, s));
+    }
+
+    [Fact]
+    public async Task WorkGivenBeforeDisposeStillRunsAndNoWorkIsTakenAfterIt()
+    {
+        var threads = new SamplingThreads(1);
+        using var gate = new ManualResetEventSlim();
+        var first = threads.RunAsync(() =>
+        {
+            gate.Wait(TestContext.Current.CancellationToken);
+            return 0;
+        }, TestContext.Current.CancellationToken);
+        var queued = threads.RunAsync(() => 5, TestContext.Current.CancellationToken);
+
+        threads.Dispose();
+        gate.Set();
+
+        await first;
+        Assert.Equal(5, await queued);
+        Assert.Throws<ObjectDisposedException>(() => { _ = threads.RunAsync(() => 6, TestContext.Current.CancellationToken); });
+    }
+
     // ConfigureAwait(false), as ChunkSlots awaits: the continuation runs wherever the task completes it.
     private static async Task<string?> ThreadAfterAsync(SamplingThreads threads)
     {
