@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace Pi.Orleans.Grains.Slots;
 
 /// <summary>
@@ -18,10 +20,7 @@ internal sealed class SamplingThreads(int count, int niceness = SamplingThreads.
     /// </summary>
     public const int Niceness = 19;
 
-    // Not a BlockingCollection: its SemaphoreSlim spins before it sleeps, and a thread whose chunk took microseconds (a one-block
-    // request) spun on a core the requests needed, about 9 % of a small request's CPU (docs/performance.md). Monitor.Wait sleeps.
-    private readonly Queue<Action> _work = new();
-    private bool _completed;
+    private readonly BlockingCollection<Action> _work = [];
     private int _started;
 
     /// <summary>How many threads there are once started.</summary>
@@ -44,7 +43,7 @@ internal sealed class SamplingThreads(int count, int niceness = SamplingThreads.
         // Continuations run on the thread pool, not inline on this low-priority thread: the rest of the chunk (metrics, the
         // grain's answer) is the silo's work, and the thread must be free for the next chunk.
         var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
-        Add(() =>
+        _work.Add(() =>
         {
             if (cancellationToken.IsCancellationRequested)
             {
@@ -71,10 +70,10 @@ internal sealed class SamplingThreads(int count, int niceness = SamplingThreads.
     /// <summary>Lets the threads end after the work already given; they are background threads and never hold the process up.</summary>
     public void Dispose()
     {
-        lock (_work)
+        _work.CompleteAdding();
+        if (Volatile.Read(ref _started) == 0)
         {
-            _completed = true;
-            Monitor.PulseAll(_work);
+            _work.Dispose();
         }
     }
 
@@ -95,38 +94,9 @@ internal sealed class SamplingThreads(int count, int niceness = SamplingThreads.
     private void Loop()
     {
         ThreadNiceness.TrySet(niceness);
-        while (Take() is { } work)
+        foreach (var work in _work.GetConsumingEnumerable())
         {
             work();
-        }
-    }
-
-    private void Add(Action work)
-    {
-        lock (_work)
-        {
-            ObjectDisposedException.ThrowIf(_completed, this);
-            _work.Enqueue(work);
-            Monitor.Pulse(_work);
-        }
-    }
-
-    // The next work, or null once disposed and drained.
-    private Action? Take()
-    {
-        lock (_work)
-        {
-            while (_work.Count == 0)
-            {
-                if (_completed)
-                {
-                    return null;
-                }
-
-                Monitor.Wait(_work);
-            }
-
-            return _work.Dequeue();
         }
     }
 }
