@@ -39,6 +39,7 @@ public sealed record HostMode(
         // Orleans' provider configuration registers clustering itself (every UseOrleans reads it), so it decides alone: a second,
         // ConnectionStrings:Redis clustering registration would fight it.
         var providers = OrleansProviderConfiguration.IsConfigured(configuration);
+        OrleansProviderConfiguration.RefuseProvidersWithoutClustering(configuration);
         var connectionString = configuration.GetConnectionString(RedisConnectionName);
         var redis = providers ? OrleansProviderConfiguration.ClusteringLink(configuration)
             : string.IsNullOrWhiteSpace(connectionString) ? null : RedisLink.Of(connectionString);

@@ -34,6 +34,28 @@ public static class OrleansProviderConfiguration
     /// <summary>Whether Orleans' clustering provider is configured: then Orleans registers clustering, and this project does not.</summary>
     public static bool IsConfigured(IConfiguration configuration) => configuration.GetSection(Clustering).Exists();
 
+    /// <summary>
+    /// Refuses an Orleans provider section (reminders, grain storage, grain directory) set without Orleans:Clustering: Orleans would
+    /// register it beside this project's own providers of the embedded default or of ConnectionStrings:Redis, and two providers of
+    /// one name clash at start-up with an error that names neither key.
+    /// </summary>
+    public static void RefuseProvidersWithoutClustering(IConfiguration configuration)
+    {
+        if (IsConfigured(configuration))
+        {
+            return;
+        }
+
+        var stray = new[] { Reminders, SectionName + ":GrainStorage", SectionName + ":GrainDirectory" }
+            .SelectMany(p => configuration.GetSection(p).Exists() ? p == Reminders ? [p] : configuration.GetSection(p).GetChildren().Select(c => c.Path) : [])
+            .ToList();
+        if (stray.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"{string.Join(", ", stray)} {(stray.Count == 1 ? "is" : "are")} set without {Clustering}: Orleans' provider configuration is used only as a whole, with its clustering (set {Clustering}:ProviderType=Redis), or not at all.");
+        }
+    }
+
     /// <summary>The Redis link of the configured clustering provider; throws, naming the key, when it is not a Redis one.</summary>
     public static RedisLink ClusteringLink(IConfiguration configuration) => RedisProvider(configuration, Clustering);
 

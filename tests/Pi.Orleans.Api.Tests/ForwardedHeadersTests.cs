@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 
 namespace Pi.Orleans.Api.Tests;
 
@@ -22,6 +23,16 @@ public sealed class ForwardedHeadersTests
 
         Assert.Equal(HttpStatusCode.TooManyRequests, first);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+    }
+
+    [Fact]
+    public async Task BehindATrustedProxyThatEndsTlsTheApiDocumentNamesTheHttpsAddress()
+    {
+        await using var api = await StartReadyApiAsync("api-tls-proxy", new() { ["ForwardedHeaders__KnownProxies__0"] = "127.0.0.1" });
+
+        // The document's server URL is built from the request's scheme and host, as a generated client will call it.
+        Assert.StartsWith("https://", await ServerUrlAsync(api.Http, "https"), StringComparison.Ordinal);
+        Assert.StartsWith("http://", await ServerUrlAsync(api.Http, null), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -54,6 +65,7 @@ public sealed class ForwardedHeadersTests
 
         Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
         Assert.DoesNotContain(statuses, s => s is not HttpStatusCode.TooManyRequests and not HttpStatusCode.BadRequest);
+        Assert.StartsWith("http://", await ServerUrlAsync(api.Http, "https"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -81,6 +93,20 @@ public sealed class ForwardedHeadersTests
         }
 
         return status;
+    }
+
+    private static async Task<string> ServerUrlAsync(HttpClient http, string? forwardedProto)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/openapi/v1.json");
+        if (forwardedProto is not null)
+        {
+            request.Headers.Add("X-Forwarded-Proto", forwardedProto);
+        }
+
+        using var response = await http.SendAsync(request, Token);
+        response.EnsureSuccessStatusCode();
+        using var document = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(Token), cancellationToken: Token);
+        return document.RootElement.GetProperty("servers")[0].GetProperty("url").GetString()!;
     }
 
     private static Task<HttpResponseMessage> SubmitAsync(HttpClient http, object body, string forwardedFor)

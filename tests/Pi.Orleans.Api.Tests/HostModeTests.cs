@@ -21,6 +21,23 @@ public sealed class HostModeTests
         Assert.Equal(("pi-orleans", "pi"), (mode.ServiceId, mode.ClusterId));
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("127.0.0.1:6379")]
+    public void AnOrleansStorageProviderWithoutOrleansClusteringStopsStartUpNamingItsKey(string? redis)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Redis"] = redis,
+            ["Orleans:GrainStorage:calculations:ProviderType"] = "Redis",
+            ["Orleans:GrainStorage:calculations:ServiceKey"] = "redis",
+        };
+
+        var refused = Assert.Throws<InvalidOperationException>(() => Detect(settings));
+
+        Assert.StartsWith("Orleans:GrainStorage:calculations is set without Orleans:Clustering", refused.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ConnectionStringsRedisAloneIsRedisModeByConnectionString()
     {
