@@ -12,7 +12,8 @@ public interface ISlotsService : IGrainService
 
     /// <summary>
     /// Computes <paramref name="work"/> in this silo's slots (<paramref name="key"/> names the attempt in logs and traces): the
-    /// small request's chunk, with no grain to place, activate, register in the directory and deactivate.
+    /// small request's chunk, with no grain to place, activate, register in the directory and deactivate. It goes before the
+    /// distributed calculations' chunks waiting for a slot: someone's request is waiting for it.
     /// </summary>
     [Alias("Compute")]
     Task<ChunkResult> ComputeAsync(string key, ChunkWork work);

@@ -204,7 +204,7 @@ internal sealed partial class CalculationGrain
             ChunkResult result;
             try
             {
-                result = await computer.ComputeAsync($"{Id:N}/{index}/1", plan.Work(seed, index).ToWork(), cancellationToken);
+                result = await computer.ComputeAsync($"{Id:N}/{index}/1", plan.Work(seed, index).ToWork(), cancellationToken, first: true);
             }
             finally
             {

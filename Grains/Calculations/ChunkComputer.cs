@@ -15,14 +15,17 @@ internal sealed partial class ChunkComputer(
     /// <summary>This silo's name, as results report it.</summary>
     public string SiloName => silo.Name;
 
-    /// <summary>Counts the inside points of <paramref name="work"/>; <paramref name="key"/> names the attempt in the trace.</summary>
-    public async Task<ChunkResult> ComputeAsync(string key, ChunkWork work, CancellationToken cancellationToken)
+    /// <summary>
+    /// Counts the inside points of <paramref name="work"/>; <paramref name="key"/> names the attempt in the trace. A single-mode
+    /// calculation's chunk goes <paramref name="first"/> in the slots' line (<see cref="ChunkSlots.RunAsync{T}"/>).
+    /// </summary>
+    public async Task<ChunkResult> ComputeAsync(string key, ChunkWork work, CancellationToken cancellationToken, bool first = false)
     {
         using var activity = PiActivities.Source.StartActivity("pi.chunk");
         activity?.SetTag("pi.chunk.key", key);
         activity?.SetTag("pi.chunk.points", work.Points);
         activity?.SetTag("pi.silo", silo.Name);
-        var run = await slots.RunAsync(() => Sample(work, cancellationToken), cancellationToken);
+        var run = await slots.RunAsync(() => Sample(work, cancellationToken), cancellationToken, first);
         instruments.OnChunkComputed(work.Points, run.Computed);
 
         // The slot's speed is the sampler's own time: the delay in starting the work is not the slot's.

@@ -46,7 +46,7 @@ internal sealed partial class SingleChunkCalculations(
         ChunkResult result;
         try
         {
-            result = options.Value.RunsChunks ? await computer.ComputeAsync(key, work, CancellationToken.None) : await OnWorkerAsync(key, work, planning.ChunkTimeout);
+            result = options.Value.RunsChunks ? await computer.ComputeAsync(key, work, CancellationToken.None, first: true) : await OnWorkerAsync(key, work, planning.ChunkTimeout);
         }
         catch (Exception ex)
         {

@@ -6,7 +6,7 @@ namespace Pi.Orleans.Grains.Slots;
 /// <summary>This silo's chunk slots: at most <see cref="Total"/> chunks compute at once, the rest wait in line.</summary>
 public sealed class ChunkSlots(IOptions<PiOptions> options) : IDisposable
 {
-    private readonly SemaphoreSlim _gate = new(options.Value.EffectiveSlots, options.Value.EffectiveSlots);
+    private readonly SlotGate _gate = new(options.Value.EffectiveSlots);
     private readonly SamplingThreads _threads = new(options.Value.EffectiveSlots, options.Value.SamplerNice);
     private int _used;
     private int _queued;
@@ -24,14 +24,18 @@ public sealed class ChunkSlots(IOptions<PiOptions> options) : IDisposable
     /// <summary>Chunks finished on this silo since it started.</summary>
     public long Completed => Interlocked.Read(ref _completed);
 
-    /// <summary>Waits for a slot, then runs <paramref name="work"/> on one of the slots' sampling threads, off the grain scheduler and the thread pool.</summary>
-    public async Task<SlotRun<T>> RunAsync<T>(Func<T> work, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits for a slot, then runs <paramref name="work"/> on one of the slots' sampling threads, off the grain scheduler and the
+    /// thread pool. A single calculation's chunk, which someone's request waits for, goes <paramref name="first"/>: before the
+    /// distributed calculations' chunks in line (see <see cref="SlotGate"/>).
+    /// </summary>
+    public async Task<SlotRun<T>> RunAsync<T>(Func<T> work, CancellationToken cancellationToken, bool first = false)
     {
         var queuedAt = Stopwatch.GetTimestamp();
         Interlocked.Increment(ref _queued);
         try
         {
-            await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            await _gate.WaitAsync(first, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -57,6 +61,5 @@ public sealed class ChunkSlots(IOptions<PiOptions> options) : IDisposable
     public void Dispose()
     {
         _threads.Dispose();
-        _gate.Dispose();
     }
 }

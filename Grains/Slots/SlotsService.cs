@@ -33,7 +33,7 @@ internal sealed class SlotsService(
         options.Value.RunsChunks ? rate.PointsPerSecond : 0));
 
     public Task<ChunkResult> ComputeAsync(string key, ChunkWork work) => options.Value.RunsChunks
-        ? computer.ComputeAsync(key, work, CancellationToken.None)
+        ? computer.ComputeAsync(key, work, CancellationToken.None, first: true)
         : throw new InvalidOperationException($"{localSilo.Name} runs no chunks (chunk {key})");
 
     /// <summary>Starts the service; a silo that runs chunks measures its slot rate once in the background, a second after the start, so that plans soon have a rate.</summary>
