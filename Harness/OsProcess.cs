@@ -43,6 +43,9 @@ public static class OsProcess
     /// <summary>Sends SIGTERM.</summary>
     public static void Terminate(int pid) => _ = SendSignal(pid, SigTerm);
 
+    /// <summary>Sends SIGKILL.</summary>
+    public static void Kill(int pid) => _ = SendSignal(pid, SigKill);
+
     /// <summary>Sends SIGSTOP: the process stands still, as in a long GC pause or a stalled VM, until <see cref="Resume"/>.</summary>
     public static void Pause(int pid) => _ = SendSignal(pid, SigStop);
 

@@ -46,9 +46,12 @@ public static class OrleansProviderConfiguration
             return;
         }
 
-        var stray = new[] { Reminders, SectionName + ":GrainStorage", SectionName + ":GrainDirectory" }
-            .SelectMany(p => configuration.GetSection(p).Exists() ? p == Reminders ? [p] : configuration.GetSection(p).GetChildren().Select(c => c.Path) : [])
-            .ToList();
+        List<string> stray =
+        [
+            .. configuration.GetSection(Reminders).Exists() ? [Reminders] : Array.Empty<string>(),
+            .. configuration.GetSection(SectionName + ":GrainStorage").GetChildren().Select(c => c.Path),
+            .. configuration.GetSection(SectionName + ":GrainDirectory").GetChildren().Select(c => c.Path),
+        ];
         if (stray.Count > 0)
         {
             throw new InvalidOperationException(

@@ -1,3 +1,5 @@
+using Pi.Orleans.Harness;
+
 namespace Pi.Orleans.Experiments.Bench;
 
 /// <summary>
@@ -14,15 +16,15 @@ public static class AppHostStop
         var tree = ProcessTree.Tree(processes, runner.Pid);
         var dcp = ProcessTree.Orchestrator(processes, tree);
         // SIGTERM lets the AppHost shut down as on Ctrl+C (the host stops its resources before it exits).
-        await Signals.SendAsync("TERM", tree);
+        Send(tree, OsProcess.Terminate);
         if (dcp is int orchestrator && !await ProcessTree.WaitGoneAsync(orchestrator, Patience))
         {
             // It did not clean up on its own: its tree gets SIGTERM, then SIGKILL.
             var left = ProcessTree.Tree(ProcessTree.Snapshot(), orchestrator);
-            await Signals.SendAsync("TERM", left);
+            Send(left, OsProcess.Terminate);
             if (!await ProcessTree.WaitGoneAsync(orchestrator, TimeSpan.FromSeconds(15)))
             {
-                await Signals.SendAsync("KILL", left);
+                Send(left, OsProcess.Kill);
             }
         }
 
@@ -34,6 +36,15 @@ public static class AppHostStop
         catch (OperationCanceledException)
         {
             runner.Kill();
+        }
+    }
+
+    // To every pid given; one already gone is no error.
+    private static void Send(IEnumerable<int> pids, Action<int> signal)
+    {
+        foreach (var pid in pids)
+        {
+            signal(pid);
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Pi.Orleans.Harness;
 
 namespace Pi.Orleans.Experiments.Bench;
 
@@ -39,7 +40,7 @@ public sealed class FrozenPart(string points, string warmUp) : IBenchPart
         CalcOutcome f;
         if (!progress.IsFinished)
         {
-            await Signals.StopAsync(cluster.WorkerPid(victim), cancellationToken);
+            OsProcess.Pause(cluster.WorkerPid(victim));
             run.Say($"frozen: worker-{victim} (pid {cluster.WorkerPid(victim)}) stopped at progress {progress.Progress:F3}, {at}");
             try
             {
@@ -47,7 +48,7 @@ public sealed class FrozenPart(string points, string warmUp) : IBenchPart
             }
             finally
             {
-                await Signals.ContinueAsync(cluster.WorkerPid(victim));
+                OsProcess.Resume(cluster.WorkerPid(victim));
             }
         }
         else

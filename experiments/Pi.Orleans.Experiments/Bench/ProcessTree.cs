@@ -1,4 +1,5 @@
 using System.Globalization;
+using Pi.Orleans.Harness;
 
 namespace Pi.Orleans.Experiments.Bench;
 
@@ -64,20 +65,18 @@ public static class ProcessTree
             && p.Arguments.Zip(p.Arguments.Skip(1)).Any(a => a.First == "--monitor" && pids.Contains(a.Second)))?.Pid;
     }
 
-    /// <summary>Waits until <paramref name="pid"/> is gone from /proc; false after <paramref name="timeout"/>.</summary>
+    /// <summary>Waits until <paramref name="pid"/> has exited; false after <paramref name="timeout"/>.</summary>
     public static async Task<bool> WaitGoneAsync(int pid, TimeSpan timeout)
     {
-        var deadline = DateTime.UtcNow + timeout;
-        while (Directory.Exists($"/proc/{pid}"))
+        try
         {
-            if (DateTime.UtcNow > deadline)
-            {
-                return false;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(500));
+            await Eventually.HoldsAsync(_ => Task.FromResult(!OsProcess.IsRunning(pid)), timeout, () => $"process {pid} exited", CancellationToken.None,
+                TimeSpan.FromMilliseconds(500));
+            return true;
         }
-
-        return true;
+        catch (TimeoutException)
+        {
+            return false;
+        }
     }
 }

@@ -27,8 +27,9 @@ public static class SiloMetrics
     public static string Describe(string metrics)
     {
         var grains = PrometheusText.Sum(metrics, Activations, ("grain_type", "calculation"));
-        var heap = PrometheusText.Sum(metrics, HeapBytes);
-        return string.Create(CultureInfo.InvariantCulture,
-            $"calculation_grains={(grains is { } g ? g.ToString("F0", CultureInfo.InvariantCulture) : "?")} managed_mib={(heap is { } h ? (h / (1024 * 1024)).ToString("F0", CultureInfo.InvariantCulture) : "?")}");
+        var heapMib = PrometheusText.Sum(metrics, HeapBytes) / (1024 * 1024);
+        return $"calculation_grains={Whole(grains)} managed_mib={Whole(heapMib)}";
     }
+
+    private static string Whole(double? value) => value?.ToString("F0", CultureInfo.InvariantCulture) ?? "?";
 }
